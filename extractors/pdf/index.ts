@@ -1,0 +1,73 @@
+/**
+ * PDF → the common intermediate form (schemas/intermediate.ts): per page, in reading order, text
+ * blocks and grid blocks, with a pagebreak block between pages.
+ */
+import type { Block, Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
+import type { ExtractOptions, SourceInput } from '../source-input.js';
+import { ExtractionError } from '../../src/errors.js';
+import { classifyPdfError, openPdf } from './load-document.js';
+import { layoutPage } from './page-layout.js';
+import { extractRulings, type OpCodes } from './rulings.js';
+import { toFragments, type RawTextItem } from './text-items.js';
+
+export { ExtractionError };
+
+export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}): Promise<SourceDocument> {
+  const file = input.path;
+  const opened = await openPdf(file, input.bytes, opts.password);
+  try {
+    const { doc, pdfjs } = opened;
+    const n = doc.numPages;
+    if (n === 0) throw new ExtractionError(file, 'empty', 'the PDF has no pages');
+    const OPS = pdfjs.OPS as unknown as OpCodes;
+    const blocks: Block[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const emptyPages: number[] = [];
+    let readable = 0;
+    let firstError: unknown;
+    for (let p = 1; p <= n; p++) {
+      if (p > 1) blocks.push({ type: 'pagebreak', page: p });
+      let page;
+      try {
+        page = await doc.getPage(p);
+      } catch (err) {
+        firstError ??= err;
+        diagnostics.push({ severity: 'warning', code: 'pdf.page-unreadable', message: `page ${p} could not be read: ${(err as Error)?.message ?? err}`, page: p });
+        continue;
+      }
+      try {
+        const viewport = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        const ops = await page.getOperatorList();
+        readable++;
+        const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
+        const frags = toFragments(items, viewport.transform);
+        if (!frags.length) emptyPages.push(p);
+        const { rules } = extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules });
+        blocks.push(...out.blocks);
+        diagnostics.push(...out.diagnostics);
+      } catch (err) {
+        if (err instanceof ExtractionError) throw err;
+        firstError ??= err;
+        diagnostics.push({ severity: 'warning', code: 'pdf.page-unreadable', message: `page ${p} could not be read: ${(err as Error)?.message ?? err}`, page: p });
+      } finally {
+        page.cleanup();
+      }
+    }
+    if (readable === 0) throw classifyPdfError(file, firstError ?? new Error('no page could be read'), opts.password !== undefined);
+    if (emptyPages.length === readable) {
+      throw new ExtractionError(file, 'no-text-layer', 'no page has a text layer (a scanned document?): OCR is needed before it can be read');
+    }
+    for (const p of emptyPages) {
+      diagnostics.push({ severity: 'warning', code: 'pdf.page-without-text', message: `page ${p} has no text layer (an image or a scan?)`, page: p });
+    }
+    return {
+      source: { path: input.path, name: input.name, format: 'pdf', sha256: input.sha256, bytes: input.bytes.length, pages: n, producer: opened.producer },
+      blocks,
+      diagnostics,
+    };
+  } finally {
+    await opened.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,336 @@
+/**
+ * One page: text fragments + rule segments → blocks in reading order.
+ *
+ * Text is assigned to table cells by geometry, never by stream order (ONLYOFFICE exports scramble
+ * it). Ruled frames come first; text they do not hold is looked at for aligned (unruled) tables;
+ * what is left becomes text blocks, one per printed line (or per far-apart part of a line, so that
+ * 部门名称：… and 单位：万元 on one line are two blocks).
+ */
+import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
+import { columnOf, columnStrips, countAmounts, groupRows, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
+import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
+import type { Segment } from './rulings.js';
+import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
+
+export interface PageInput {
+  page: number;
+  width: number;
+  height: number;
+  frags: TextFrag[];
+  rules: Segment[];
+}
+
+export interface PageOutput {
+  blocks: Block[];
+  diagnostics: Diagnostic[];
+}
+
+/** Gap (em) that separates pieces of a line into cells of an unruled table. */
+const CELL_GAP_EM = 1.2;
+/** Gap (em) that separates a printed line into separate text blocks. */
+const BLOCK_GAP_EM = 3;
+
+const round = (v: number) => Math.round(v * 100) / 100;
+const bboxOf = (b: Box) => ({ x0: round(b.x0), y0: round(b.y0), x1: round(b.x1), y1: round(b.y1) });
+
+interface PLine {
+  line: TextLine;
+  pieces: LinePiece[];
+}
+
+function centreIn(f: TextFrag, b: Box, pad = 1): boolean {
+  const cx = (f.x0 + f.x1) / 2;
+  const cy = (f.y0 + f.y1) / 2;
+  return cx >= b.x0 - pad && cx <= b.x1 + pad && cy >= b.y0 - pad && cy <= b.y1 + pad;
+}
+
+/** Index of the slot between sorted boundaries `bs` (bs[0] .. bs[n]) that holds v. */
+function slotOf(bs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = bs.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (bs[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, Math.min(bs.length - 2, lo));
+}
+
+/**
+ * Column boundaries hidden inside a column: when most lines with amounts show two or more pieces
+ * well apart within one ruled column, the table has no vertical rule there.
+ */
+export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < xs.length; k++) {
+    const inCol = frags.filter((f) => !f.rotated && (f.x0 + f.x1) / 2 >= xs[k] && (f.x0 + f.x1) / 2 < xs[k + 1]);
+    if (inCol.length < 4) continue;
+    const lines = groupLines(inCol).map((line) => linePieces(line, CELL_GAP_EM));
+    const withAmount = lines.filter((p) => countAmounts(p) > 0);
+    const multi = withAmount.filter((p) => p.length >= 2);
+    if (multi.length < 2 || multi.length < 0.5 * withAmount.length) continue;
+    const strips = columnStrips(multi.flat());
+    if (strips.length < 2) continue;
+    out.push(...stripBoundaries(strips));
+  }
+  return out;
+}
+
+/** Row boundaries inside ruled bands that hold several printed rows (rules only around the header). */
+export function virtualRows(frags: readonly TextFrag[], frame: Frame): number[] {
+  const out: number[] = [];
+  const inner = frame.xs.slice(1, -1);
+  for (let r = 0; r + 1 < frame.ys.length; r++) {
+    const inBand = frags.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
+    if (inBand.length < 2) continue;
+    // pieces are cut at the frame's columns so a label and its amount never make one piece
+    const lines: PLine[] = groupLines(inBand).map((line) => ({ line, pieces: piecesByColumn(line, frame.xs) }));
+    // only a band with several lines of amounts holds several printed rows; otherwise the lines are
+    // one cell's wrapped text or a header cell centred across a merged row
+    if (lines.filter((l) => countAmounts(l.pieces) > 0).length < 2) continue;
+    const rows = groupRows(lines, inner);
+    for (let k = 0; k + 1 < rows.length; k++) {
+      const a = rows[k][rows[k].length - 1].line;
+      const b = rows[k + 1][0].line;
+      out.push((a.y1 + b.y0) / 2);
+    }
+  }
+  return out;
+}
+
+function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
+  const byCol = new Map<number, TextFrag[]>();
+  for (const f of line.frags) {
+    const c = slotOf(xs, (f.x0 + f.x1) / 2);
+    const l = byCol.get(c);
+    if (l) l.push(f);
+    else byCol.set(c, [f]);
+  }
+  const out: LinePiece[] = [];
+  for (const fs of byCol.values()) {
+    out.push(...linePieces({ ...line, frags: fs }, CELL_GAP_EM));
+  }
+  return out.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Cuts fragments that cross a drawn column boundary (a producer drew two cells' text as one run). */
+function cutAtColumns(frags: readonly TextFrag[], xs: readonly number[], ruled: readonly boolean[]): TextFrag[] {
+  const out: TextFrag[] = [];
+  for (const f of frags) {
+    let parts = [f];
+    for (let k = 1; k + 1 < xs.length; k++) {
+      if (!ruled[k]) continue;
+      const x = xs[k];
+      if (f.x0 < x - 1 && f.x1 > x + 1) parts = parts.flatMap((p) => cutFragment(p, x));
+    }
+    out.push(...parts);
+  }
+  return out;
+}
+
+interface GridResult {
+  grid: GridBlock;
+  used: Set<TextFrag>;
+}
+
+/** A ruled frame with its text → a grid, or undefined when it is no table (a box around a paragraph). */
+export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], page: number): GridResult | undefined {
+  const inside = pageFrags.filter((f) => centreIn(f, frame0.box));
+  if (!inside.length) return undefined;
+  const cut = cutAtColumns(inside, frame0.xs, frame0.ruledX);
+  const vx = virtualColumns(cut, frame0.xs);
+  let frame = vx.length ? buildFrame(frame0.edges, vx) : frame0;
+  const vy = virtualRows(cut, frame);
+  if (vy.length) frame = buildFrame(frame0.edges, vx, vy);
+  const nr = frame.ys.length - 1;
+  const nc = frame.xs.length - 1;
+  // virtual column boundaries are open where a piece of that row crosses them (a spanning header)
+  if (vx.length) {
+    for (let r = 0; r < nr; r++) {
+      const rowFr = cut.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
+      if (!rowFr.length) continue;
+      const pieces = groupLines(rowFr).flatMap((l) => piecesByColumn(l, frame.xs.filter((_, k) => frame.ruledX[k])));
+      for (let k = 0; k + 1 < nc; k++) {
+        if (frame.ruledX[k + 1]) continue;
+        const x = frame.xs[k + 1];
+        if (pieces.some((p) => p.x0 < x - 2 && p.x1 > x + 2)) frame.right[r][k] = false;
+      }
+    }
+  }
+  const cells = frameCells(frame);
+  if (cells.length < 2) return undefined;
+  const owner: number[][] = Array.from({ length: nr }, () => new Array<number>(nc).fill(-1));
+  cells.forEach((c, i) => {
+    for (let r = c.r; r < c.r + c.rowSpan; r++) for (let k = c.c; k < c.c + c.colSpan; k++) if (owner[r][k] < 0) owner[r][k] = i;
+  });
+  const content: TextFrag[][] = cells.map(() => []);
+  for (const f of cut) {
+    const r = slotOf(frame.ys, (f.y0 + f.y1) / 2);
+    const c = slotOf(frame.xs, (f.x0 + f.x1) / 2);
+    const id = owner[r][c];
+    if (id >= 0) content[id].push(f);
+  }
+  const filled = content.filter((c) => c.length).length;
+  if (filled < 2) return undefined;
+  const rows: GridRow[] = [];
+  for (let r = 0; r < nr; r++) rows.push({ cells: [] });
+  cells.forEach((c, i) => {
+    const cell: GridCell = { text: cellText(content[i]), colSpan: c.colSpan, rowSpan: c.rowSpan, page, bbox: bboxOf(c.box) };
+    rows[c.r].cells.push(cell);
+  });
+  // frameCells walks row-major, so cells of a row are already left to right
+  const virtualX = frame.ruledX.slice(1, -1).some((v) => !v);
+  const virtualY = frame.ruledY.slice(1, -1).some((v) => !v);
+  const confidence = virtualX && virtualY ? 0.7 : virtualX ? 0.75 : virtualY ? 0.8 : 0.95;
+  return {
+    grid: { type: 'grid', rows, method: 'ruled', confidence, page, bbox: bboxOf(frame.box), columnEdges: frame.xs.map(round) },
+    used: new Set(inside),
+  };
+}
+
+/** A line that is only a page number or a running header/footer near the page edge. */
+function isPageFurniture(l: PLine, pageH: number): boolean {
+  const nearEdge = l.line.y1 < pageH * 0.07 || l.line.y0 > pageH * 0.92;
+  if (!nearEdge) return false;
+  const t = l.pieces.map((p) => p.text).join('');
+  return t.length <= 12 || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+}
+
+/** A unit line or a title: where an unruled table's header stops going up. */
+function isTableLead(text: string): boolean {
+  return /单位[:：]|表$|表[(（].*[)）]$|^(公开)?\d+表|^表[一二三四五六七八九十\d]/.test(text);
+}
+
+/**
+ * Unruled tables among free lines: runs of tabular lines (pieces apart, with an amount), with the
+ * header lines just above them; columns from the body's alignment.
+ */
+export function alignedTables(lines: readonly PLine[], pageH: number, page: number): { grid: GridBlock; lines: Set<PLine> }[] {
+  const out: { grid: GridBlock; lines: Set<PLine> }[] = [];
+  const tab = lines.map((l) => isTabularLine(l.pieces) && !isPageFurniture(l, pageH));
+  let i = 0;
+  while (i < lines.length) {
+    if (!tab[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    // extend down: tabular lines, or up to two wrapped lines between them
+    while (j + 1 < lines.length) {
+      const gap = lines[j + 1].line.y0 - lines[j].line.y1;
+      if (gap > 2.5 * lines[j].line.size) break;
+      if (tab[j + 1]) {
+        j++;
+        last = j;
+        continue;
+      }
+      if (j + 1 - last >= 2) break;
+      j++;
+    }
+    const body = lines.slice(i, last + 1);
+    const nTab = body.filter((_, k) => tab[i + k]).length;
+    if (nTab < 2) {
+      i = last + 1;
+      continue;
+    }
+    // extend up over header lines
+    let h = i;
+    while (h - 1 >= 0 && i - (h - 1) <= 4) {
+      const l = lines[h - 1];
+      const gap = lines[h].line.y0 - l.line.y1;
+      const text = l.pieces.map((p) => p.text).join(' ');
+      if (gap > 1.5 * l.line.size || isTableLead(text) || text.length > 60 || isPageFurniture(l, pageH) || out.some((t) => t.lines.has(l))) break;
+      h--;
+    }
+    const all = lines.slice(h, last + 1);
+    const tabPieces: Interval[] = [];
+    body.forEach((l, k) => {
+      if (tab[i + k]) tabPieces.push(...l.pieces);
+    });
+    const strips = columnStrips(tabPieces);
+    if (strips.length < 2) {
+      i = last + 1;
+      continue;
+    }
+    const bounds = stripBoundaries(strips);
+    const x0 = Math.min(...all.map((l) => l.line.x0));
+    const x1 = Math.max(...all.map((l) => l.line.x1));
+    const edges = [x0, ...bounds, x1];
+    const rowsOfLines = groupRows(all, bounds);
+    const rows: GridRow[] = [];
+    for (const rl of rowsOfLines) {
+      const pieces = rl.flatMap((l) => l.pieces);
+      const cells: GridCell[] = [];
+      let c = 0;
+      const nc = bounds.length + 1;
+      while (c < nc) {
+        // pieces starting in column c; a piece reaching over later boundaries spans them
+        const here = pieces.filter((p) => columnOf(bounds, p.x0 + Math.min(2, (p.x1 - p.x0) / 2)) === c);
+        let span = 1;
+        for (const p of here) {
+          const endCol = columnOf(bounds, p.x1 - Math.min(2, (p.x1 - p.x0) / 2));
+          span = Math.max(span, endCol - c + 1);
+        }
+        const frs = here.flatMap((p) => p.frags);
+        const y0 = Math.min(...rl.map((l) => l.line.y0));
+        const y1 = Math.max(...rl.map((l) => l.line.y1));
+        cells.push({ text: cellText(frs), colSpan: span, rowSpan: 1, page, bbox: bboxOf({ x0: edges[c], x1: edges[c + span], y0, y1 }) });
+        c += span;
+      }
+      rows.push({ cells });
+    }
+    const bbox = { x0, y0: all[0].line.y0, x1, y1: all[all.length - 1].line.y1 };
+    out.push({
+      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? 0.6 : 0.45, page, bbox: bboxOf(bbox), columnEdges: edges.map(round) },
+      lines: new Set(all),
+    });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Median font size weighted by characters: the body text size, for heading levels. */
+function bodySize(frags: readonly TextFrag[]): number {
+  const sizes = frags.map((f) => [f.size, f.text.length] as const).sort((a, b) => a[0] - b[0]);
+  const total = sizes.reduce((s, v) => s + v[1], 0);
+  let acc = 0;
+  for (const [s, n] of sizes) {
+    acc += n;
+    if (acc >= total / 2) return s;
+  }
+  return 10;
+}
+
+export function layoutPage(p: PageInput): PageOutput {
+  const diagnostics: Diagnostic[] = [];
+  const placed: { y0: number; x0: number; block: Block }[] = [];
+  let free: TextFrag[] = p.frags;
+  for (const frame of findFrames(p.rules)) {
+    const res = gridFromFrame(frame, free, p.page);
+    if (!res) continue;
+    placed.push({ y0: frame.box.y0, x0: frame.box.x0, block: res.grid });
+    free = free.filter((f) => !res.used.has(f));
+  }
+  const body = bodySize(p.frags);
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated)).map((line) => ({ line, pieces: linePieces(line, CELL_GAP_EM) }));
+  const tables = alignedTables(lines, p.height, p.page);
+  for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
+  const inTable = new Set<PLine>(tables.flatMap((t) => [...t.lines]));
+  for (const l of lines) {
+    if (inTable.has(l)) continue;
+    for (const part of linePieces(l.line, BLOCK_GAP_EM)) {
+      const size = round(part.size);
+      const tb: TextBlock = { type: 'text', text: part.text, page: p.page, bbox: bboxOf(part), fontSize: size };
+      if (part.size >= body * 1.45) tb.heading = 1;
+      else if (part.size >= body * 1.15) tb.heading = 2;
+      placed.push({ y0: l.line.y0, x0: part.x0, block: tb });
+    }
+  }
+  for (const f of free) {
+    if (!f.rotated) continue;
+    placed.push({ y0: f.y0, x0: f.x0, block: { type: 'text', text: f.text, page: p.page, bbox: bboxOf(f), fontSize: round(f.size) } });
+  }
+  placed.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  return { blocks: placed.map((p2) => p2.block), diagnostics };
+}

@@ -1,0 +1,87 @@
+/**
+ * Command-line inputs to files: files as given, directories walked (recursively) for the formats
+ * yusuan reads, simple globs (* ? **) expanded. Sorted, de-duplicated.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
+
+export const SUPPORTED = /\.(pdf|txt|md|markdown|html?)$/i;
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    // hidden files and a folder's own documentation are not disclosures
+    if (e.name.startsWith('.') || /^readme(\.|$)/i.test(e.name)) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else if (e.isFile() && SUPPORTED.test(e.name)) out.push(p);
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i];
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+export interface ExpandedInputs {
+  files: string[];
+  /** inputs that matched nothing: reported, not silently dropped */
+  missing: string[];
+}
+
+export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const arg of args) {
+    if (/[*?]/.test(arg)) {
+      const firstWild = arg.search(/[*?]/);
+      const root = arg.slice(0, arg.lastIndexOf('/', firstWild) + 1) || '.';
+      const all: string[] = [];
+      try {
+        await walk(root, all);
+      } catch {
+        /* reported below as matching nothing */
+      }
+      const re = globToRegExp(arg.startsWith('./') ? arg.slice(2) : arg);
+      const hits = all.filter((p) => re.test(p.startsWith('./') ? p.slice(2) : p));
+      if (hits.length) files.push(...hits);
+      else missing.push(arg);
+      continue;
+    }
+    try {
+      const s = await stat(arg);
+      if (s.isDirectory()) await walk(arg, files);
+      else files.push(arg);
+    } catch {
+      // a file that cannot be stat'ed is still passed on, so that it is reported with its reason
+      files.push(arg);
+    }
+  }
+  const seen = new Set<string>();
+  return { files: files.filter((f) => (seen.has(resolve(f)) ? false : (seen.add(resolve(f)), true))), missing };
+}
+
+/**
+ * Output folder names: the input name without its extension, as the facts contract says; where
+ * two inputs of one run share that stem (x.md and x.html), both keep their extension instead.
+ */
+export function outputStems(files: string[]): Map<string, string> {
+  const stemOf = (f: string) => basename(f, extname(f));
+  const count = new Map<string, number>();
+  for (const f of files) count.set(stemOf(f), (count.get(stemOf(f)) ?? 0) + 1);
+  return new Map(files.map((f) => [f, (count.get(stemOf(f)) ?? 0) > 1 ? basename(f) : stemOf(f)]));
+}
+
+export function displayPath(f: string): string {
+  return f.split(sep).join('/');
+}

@@ -1,0 +1,68 @@
+/**
+ * The tidy facts: one row per printed numeric cell, as ../shared/tools/README.md specifies.
+ */
+import type { Document, Fact, Table } from '../../schemas/document.js';
+
+function tableFacts(doc: Document, t: Table): Fact[] {
+  const base = {
+    document: doc.source.name,
+    department: t.department ?? doc.department ?? '',
+    year: String(t.year ?? doc.year ?? ''),
+    table_no: t.label ?? '',
+    table_kind: t.kind,
+    table_title: t.title,
+    unit: t.unit ?? '',
+  };
+  return t.rows.flatMap((r) =>
+    r.amounts.map((a) => ({
+      ...base,
+      page: a.page !== undefined ? String(a.page) : '',
+      block: r.block ?? '',
+      row: String(r.index),
+      code: r.code ?? '',
+      item: r.item,
+      column: a.path,
+      value: a.value,
+    })),
+  );
+}
+
+const FUND_LABELS: Record<string, string> = {
+  total: '资金总额',
+  central: '中央财政资金',
+  provincial: '省级财政资金',
+  local: '市县（区）财政资金',
+  self: '单位自筹',
+  other: '其他资金',
+};
+
+/** 绩效目标表 funds: printed numbers too, read from the project records. */
+function projectFacts(doc: Document): Fact[] {
+  return doc.projects.flatMap((p, i) => {
+    const t = doc.tables.find((x) => x.id === p.tableId);
+    const base = {
+      document: doc.source.name,
+      department: t?.department ?? doc.department ?? '',
+      year: String(t?.year ?? doc.year ?? ''),
+      table_no: t?.label ?? '',
+      table_kind: 'project_performance',
+      table_title: t?.title ?? '',
+      page: p.page !== undefined ? String(p.page) : '',
+      block: '',
+      row: String(i + 1),
+      code: '',
+      unit: p.fundsUnit ?? '',
+    };
+    const facts: Fact[] = [];
+    for (const [period, funds] of [['实施期资金', p.implementationFunds], ['年度资金', p.annualFunds]] as const) {
+      for (const [k, v] of Object.entries(funds)) {
+        if (v !== undefined) facts.push({ ...base, item: `${p.name} / ${FUND_LABELS[k]}`, column: period, value: v });
+      }
+    }
+    return facts;
+  });
+}
+
+export function documentFacts(doc: Document): Fact[] {
+  return [...doc.tables.flatMap((t) => tableFacts(doc, t)), ...projectFacts(doc)];
+}

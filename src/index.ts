@@ -1,0 +1,10 @@
+/** yusuan as a library. */
+export { extract, readInput, type Input } from './pipeline.js';
+export { interpretDocument } from './interpret/document.js';
+export { documentFacts } from './export/facts.js';
+export { writeDocumentOutputs } from './export/write-outputs.js';
+export { ExtractionError, type FailureReason } from './errors.js';
+export { TABLE_KINDS, tableKind } from './interpret/table-kinds.js';
+export { VERSION } from './version.js';
+export * from '../schemas/document.js';
+export type { SourceDocument, Block, GridBlock, TextBlock, Diagnostic, BBox } from '../schemas/intermediate.js';

@@ -1,0 +1,68 @@
+/**
+ * Figures the narrative states about the tables: amounts (X万元), changes (比上年增加/减少 X万元),
+ * growth rates (增长/下降 Y%) and shares (占 Z%), each with the sentence it comes from so that a
+ * reader can check it against the tables.
+ */
+import type { NarrativeFigure } from '../../schemas/document.js';
+import type { TextBlock } from '../../schemas/intermediate.js';
+import { cleanText } from '../util/text.js';
+
+const FIGURE = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|%)/g;
+const BOUNDARY = /[，,：:；;。（(]/;
+const GROWTH_WORD = /(增长|下降|增加|减少|上升|降低|提高)了?(?:约)?$/;
+
+function clauseBefore(sentence: string, end: number): string {
+  let i = end;
+  while (i > 0 && !BOUNDARY.test(sentence[i - 1])) i--;
+  return sentence.slice(i, end).trim();
+}
+
+function direction(word: string): 'increase' | 'decrease' {
+  return /增长|增加|上升|提高/.test(word) ? 'increase' : 'decrease';
+}
+
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[。；;])|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function figuresOfSentence(sentence: string, where: { page?: number } = {}): NarrativeFigure[] {
+  const out: NarrativeFigure[] = [];
+  let lastSubject = '';
+  for (const m of sentence.matchAll(FIGURE)) {
+    const at = m.index ?? 0;
+    const value = m[1].replace(/,/g, '');
+    if (!/^-?\d+(\.\d+)?$/.test(value)) continue;
+    const unit = m[2] as NarrativeFigure['unit'];
+    const clause = clauseBefore(sentence, at);
+    const base = { value, unit, sentence, ...(where.page ? { page: where.page } : {}) };
+    const growth = GROWTH_WORD.exec(clause);
+    const comparedTo = /比(上年|上一年|\d{4}年)/.exec(clause) ?? /比(上年|上一年|\d{4}年)/.exec(sentence.slice(0, at));
+    if (unit === '%') {
+      if (growth) out.push({ kind: 'growth', subject: lastSubject, direction: direction(growth[1]), ...(comparedTo ? { previous: comparedTo[1] } : {}), ...base });
+      else if (/占/.test(clause)) out.push({ kind: 'share', subject: lastSubject, ...base });
+      continue;
+    }
+    if (growth && comparedTo) {
+      out.push({ kind: 'change', subject: lastSubject, direction: direction(growth[1]), previous: comparedTo[1], ...base });
+      continue;
+    }
+    const subject = clause.replace(/(为|是|共计|共|计|达|约)$/, '').trim();
+    lastSubject = subject;
+    out.push({ kind: 'amount', subject, ...base });
+    // 与上年预算数相同 / 持平: a stated zero change
+    const after = sentence.slice(at + m[0].length, at + m[0].length + 16);
+    if (/^[，,]?\s*(与上年(预算数?|决算数?)?相同|与上年持平|持平)/.test(after)) {
+      out.push({ kind: 'change', subject, value: '0', unit, direction: 'same', previous: '上年', sentence, ...(where.page ? { page: where.page } : {}) });
+    }
+  }
+  return out;
+}
+
+export function narrativeFigures(blocks: TextBlock[]): NarrativeFigure[] {
+  return blocks.flatMap((b) =>
+    sentencesOf(cleanText(b.text)).flatMap((s) => figuresOfSentence(s, b.page ? { page: b.page } : {})),
+  );
+}

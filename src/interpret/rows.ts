@@ -1,0 +1,116 @@
+/**
+ * Body rows to typed rows: subject code (concatenated or from 类/款/项 columns), level and parent,
+ * ordinal, labels, total/subtotal, and the exact amounts with provenance. A cell of an amount
+ * column that is not a number is reported, not read.
+ */
+import type { Column, Row, Amount } from '../../schemas/document.js';
+import type { Diagnostic } from '../../schemas/intermediate.js';
+import { cleanText } from '../util/text.js';
+import { readCell, toYuan, type Unit } from './amount.js';
+import type { HeaderLayout } from './header.js';
+import { codeKind, codeLevel, isCode, parentCode, splitLeadingCode, splitOrdinal, totalKind } from './labels.js';
+import type { Matrix } from './matrix.js';
+
+export interface RowsResult {
+  rows: Row[];
+  unreadCells: number;
+  diagnostics: Diagnostic[];
+}
+
+export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], unit: Unit | undefined, tableName: string): RowsResult {
+  const rows: Row[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let unreadCells = 0;
+  const blocks: (Column['block'] | undefined)[] = h.split === undefined ? [undefined] : ['收入', '支出'];
+  // split codes print 类 once and leave it blank below: carry the last seen parts down
+  const carried = new Map<string | undefined, { 类?: string; 款?: string }>();
+  let index = 0;
+  for (let r = 0; r < m.rows.length; r++) {
+    if (h.skipRows.has(r)) continue;
+    const cells = m.rows[r];
+    if (cells.every((c) => !c.text.trim())) continue;
+    index++;
+    for (const block of blocks) {
+      const cols = columns.filter((c) => c.block === block);
+      const labels: string[] = [];
+      let code: string | undefined;
+      const parts: Partial<Record<'类' | '款' | '项', string>> = {};
+      for (const col of cols) {
+        const t = cleanText(cells[col.index].text);
+        if (!t) continue;
+        if (col.role === 'code' && isCode(t)) code = t.replace(/\s+/g, '');
+        else if (col.role === 'code-part' && /^\d{2,3}$/.test(t)) parts[col.codePart!] = t;
+        else if (col.role === 'label' || col.role === 'code' || col.role === 'code-part') {
+          labels.push(t);
+        }
+      }
+      if (parts.类 || parts.款 || parts.项) {
+        const carry = { ...(carried.get(block) ?? {}) };
+        if (parts.类) {
+          carry.类 = parts.类;
+          carry.款 = undefined;
+        }
+        if (parts.款) carry.款 = parts.款;
+        carried.set(block, carry);
+        const kuan = parts.款 ?? (parts.项 ? carry.款 : undefined);
+        const joined = `${carry.类 ?? ''}${kuan ?? ''}${parts.项 ?? ''}`;
+        code = isCode(joined) ? joined : undefined;
+      }
+      if (!code && labels.length) {
+        const lead = splitLeadingCode(labels[0]);
+        if (lead.code) {
+          code = lead.code;
+          labels[0] = lead.rest;
+        }
+      }
+      const amounts: Amount[] = [];
+      for (const col of cols) {
+        if (col.role !== 'amount') continue;
+        const cell = cells[col.index];
+        if (cell.coveredBy) continue;
+        const reading = readCell(cell.text);
+        if (reading.kind === 'blank') continue;
+        const path = col.path.join(' / ');
+        if (reading.kind === 'text') {
+          unreadCells++;
+          diagnostics.push({
+            severity: 'warning',
+            code: 'cell.unreadable',
+            message: `${tableName}: row ${index}, column "${path}": "${reading.text}" is not an amount; not emitted`,
+            ...(cell.page ? { page: cell.page } : {}),
+            ...(cell.bbox ? { bbox: cell.bbox } : {}),
+          });
+          continue;
+        }
+        const yuan = toYuan(reading.value, unit);
+        amounts.push({
+          column: col.index,
+          path,
+          raw: cell.text.trim(),
+          value: reading.value,
+          ...(yuan !== undefined ? { yuan } : {}),
+          ...(cell.page ? { page: cell.page } : {}),
+          ...(cell.bbox ? { bbox: cell.bbox } : {}),
+        });
+      }
+      if (!labels.length && !code && !amounts.length) continue;
+      const { ordinal } = labels.length ? splitOrdinal(labels[0]) : {};
+      const kind = labels.map(totalKind).find(Boolean) ?? 'data';
+      const first = cols.map((c) => cells[c.index]).find((c) => c.text.trim());
+      rows.push({
+        index,
+        ...(block ? { block } : {}),
+        kind,
+        ...(code ? { code, codeKind: codeKind(code), ...(codeLevel(code) ? { level: codeLevel(code) } : {}) } : {}),
+        ...(code && parentCode(code) ? { parentCode: parentCode(code) } : {}),
+        ...(ordinal ? { ordinal } : {}),
+        labels,
+        item: labels.join(' / '),
+        amounts,
+        ...(first?.page ? { page: first.page } : {}),
+        ...(first?.bbox ? { bbox: first.bbox } : {}),
+      });
+    }
+  }
+  return { rows, unreadCells, diagnostics };
+}

@@ -1,0 +1,136 @@
+/**
+ * Segmentation: the block stream to tables. A table is a title (with its label, department and
+ * unit lines) followed by one or more grids; grids that follow each other with nothing but page
+ * breaks, page numbers or repeated department/unit lines between them are one table continued
+ * over pages. Grids without a title still become tables (kind from content later); text that
+ * belongs to no table is narrative.
+ */
+import type { Block, GridBlock, TextBlock } from '../../schemas/intermediate.js';
+import type { Unit } from '../interpret/amount.js';
+import { classifyLine } from './line-kinds.js';
+
+export interface TableSegment {
+  title: string;
+  label?: string;
+  department?: string;
+  unit?: Unit;
+  note?: string;
+  noteSaysEmpty: boolean;
+  /** text lines between the title and the grid, such as (2024年度) */
+  preface: string[];
+  /** the last narrative line before an untitled grid, e.g. a bold caption that is not a 表 title */
+  caption?: string;
+  grids: GridBlock[];
+  titleBlock?: TextBlock;
+}
+
+export interface Segmentation {
+  tables: TableSegment[];
+  narrative: TextBlock[];
+}
+
+interface Pending {
+  title?: string;
+  label?: string;
+  department?: string;
+  unit?: Unit;
+  preface: string[];
+  titleBlock?: TextBlock;
+  note?: string;
+  noteSaysEmpty?: boolean;
+}
+
+/** Are these grids one table over a page break? Same column layout, when positions are known. */
+function continues(prev: GridBlock, next: GridBlock): boolean {
+  const a = prev.columnEdges;
+  const b = next.columnEdges;
+  if (!a || !b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  const tolerance = 6;
+  const matched = b.filter((x) => a.some((y) => Math.abs(x - y) <= tolerance)).length;
+  return matched >= Math.min(a.length, b.length) - 1;
+}
+
+function isTocGrid(grid: GridBlock): boolean {
+  const rows = grid.rows.filter((r) => r.cells.some((c) => c.text.trim()));
+  const toc = rows.filter((r) => r.cells.some((c) => /\.{4,}|…{2,}|·{4,}/.test(c.text)));
+  return rows.length > 0 && toc.length / rows.length >= 0.5;
+}
+
+export function segment(blocks: Block[]): Segmentation {
+  const tables: TableSegment[] = [];
+  const narrative: TextBlock[] = [];
+  let pending: Pending = { preface: [] };
+  let current: TableSegment | undefined;
+  // true while only page furniture has been seen since the current table's last grid
+  let open = false;
+  let lastNarrative: string | undefined;
+
+  for (const block of blocks) {
+    if (block.type === 'pagebreak') continue;
+    if (block.type === 'text') {
+      const line = classifyLine(block.text);
+      switch (line.kind) {
+        case 'pagenumber':
+        case 'toc':
+          break;
+        case 'title':
+          pending = { preface: [], title: line.title, titleBlock: block, ...(line.label ? { label: line.label } : pending.label ? { label: pending.label } : {}) };
+          open = false;
+          break;
+        case 'label':
+          pending.label = line.label;
+          break;
+        case 'meta':
+          if (line.department) pending.department = line.department;
+          if (line.unit) pending.unit = line.unit;
+          break;
+        case 'note':
+          if (current && open && !pending.title) {
+            current.note = current.note ? `${current.note} ${line.text}` : line.text;
+            current.noteSaysEmpty ||= line.empty;
+          } else if (pending.title) {
+            pending.note = line.text;
+            pending.noteSaysEmpty = line.empty;
+          } else narrative.push(block);
+          break;
+        case 'text':
+          if (pending.title && pending.preface.length < 3 && block.text.length < 40) pending.preface.push(line.text);
+          else {
+            narrative.push(block);
+            lastNarrative = line.text;
+            open = false;
+            if (pending.title) pending = { preface: [] };
+          }
+          break;
+      }
+      continue;
+    }
+    // a grid
+    if (isTocGrid(block)) continue;
+    const last = current?.grids[current.grids.length - 1];
+    if (!pending.title && current && open && last && continues(last, block)) {
+      current.grids.push(block);
+      if (pending.unit && !current.unit) current.unit = pending.unit;
+      pending = { preface: [] };
+      continue;
+    }
+    current = {
+      title: pending.title ?? '',
+      ...(pending.label ? { label: pending.label } : {}),
+      ...(pending.department ? { department: pending.department } : {}),
+      ...(pending.unit ? { unit: pending.unit } : {}),
+      ...(pending.note ? { note: pending.note } : {}),
+      noteSaysEmpty: pending.noteSaysEmpty ?? false,
+      preface: pending.preface,
+      ...(!pending.title && lastNarrative ? { caption: lastNarrative } : {}),
+      grids: [block],
+      ...(pending.titleBlock ? { titleBlock: pending.titleBlock } : {}),
+    };
+    tables.push(current);
+    pending = { preface: [] };
+    open = true;
+    lastNarrative = undefined;
+  }
+  return { tables, narrative };
+}
