@@ -560,7 +560,7 @@ function renderChromium(htmlPath, pdfPath) {
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  return { bin, version: tryExec(bin, ['--version'])?.trim(), args: args.map((a) => a.replace(profile, '$(mktemp -d)')) };
+  return { bin, version: tryExec(bin, ['--version'])?.trim(), args: args.map((a) => a.replace(profile, '$(mktemp -d)').replace(REPO + path.sep, '')) };
 }
 
 function renderLibreOffice(fodsPath, pdfPath) {
@@ -653,13 +653,13 @@ function main() {
   const repL = pageReport(out('libreoffice.pdf'), sections);
   console.log(`chromium.pdf: ${repC.pages} pages; tables crossing a page break: ${repC.crossing.join('; ') || '(unknown)'}`);
   console.log(`libreoffice.pdf: ${repL.pages} pages; tables crossing a page break: ${repL.crossing.join('; ') || '(unknown)'}`);
-  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, counts, seed: path.relative(REPO, opts.seed) }));
+  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }));
   console.log(`wrote ${path.join(opts.out, 'README.md')}`);
 }
 
-function readme({ chromium, lo, repC, repL, counts, seed }) {
+function readme({ chromium, lo, repC, repL, counts, seed, outDir }) {
   const size = (ext) => {
-    const f = path.join(REPO, 'samples', `${BASE}.${ext}`);
+    const f = path.join(outDir, `${BASE}.${ext}`);
     return fs.existsSync(f) ? `${Math.round(fs.statSync(f).size / 1024)} KB` : '?';
   };
   return `# Sample documents
@@ -676,7 +676,7 @@ Do not edit them by hand; change the generator and re-run it.
 | file | what it is |
 |---|---|
 | \`${BASE}.md\` (${size('md')}) | Markdown. Headings and paragraphs as in the seed; every run of tab-separated rows is a pipe table (separator after the first row, \`\\|\` escaped, empty cells kept empty, rows padded to the run's widest row). \`<b>\` in cells became \`**bold**\`. The \`---------\` page-break artefact row is dropped. Where the seed interrupts a table with blank lines (a page break in the original) there are two consecutive pipe tables separated by one blank line — the continuation has no header row of its own, its first data row sits in the pipe-table header position. |
-| \`${BASE}.html\` (${size('html')}) | One HTML page. Headings → \`<h1>\`…\`<h6>\`, paragraphs → \`<p>\`, \`- \` items → \`<ul><li>\`, each tab-row run → one \`<table>\` (so page-break-interrupted tables are two consecutive \`<table>\`s). Header rows (the rows before the first body row; a body row has a subject code, 合计/总计 or an amount as first cell, or any decimal amount) are in \`<thead>\` as \`<th>\` with real \`colspan\`/\`rowspan\`; body rows have one \`<td>\` per tab cell. Tables without any body row (目录, 项目支出绩效目标表) are all "header": \`<td>\`s with merged cells, no \`<thead>\`. Borders and a CJK font stack are in the inline CSS. |
+| \`${BASE}.html\` (${size('html')}) | One HTML page. Headings → \`<h1>\`…\`<h6>\`, paragraphs → \`<p>\`, \`- \` items → \`<ul><li>\`, each tab-row run → one \`<table>\` (so page-break-interrupted tables are two consecutive \`<table>\`s). Header rows (the rows before the first body row; a body row has a subject code, 合计/总计 or an amount as first cell, or any decimal amount) are in \`<thead>\` as \`<th>\` with real \`colspan\`/\`rowspan\`; body rows have one \`<td>\` per tab cell. Refinements: a row whose only non-empty cell is its first (三公 table: 因公出国（境）费) counts as a body row; the continuation run of a page-break-interrupted table has no header rows; tables without any body row (目录, 项目支出绩效目标表) get colspans but no rowspans and use \`<td>\`, no \`<thead>\`. Expanding every span (text in the first slot, empty elsewhere) gives back exactly the seed's tab grid, rows padded to the run's widest row. Borders and a CJK font stack are in the inline CSS. |
 | \`${BASE}.chromium.pdf\` (${size('chromium.pdf')}) | The HTML printed by headless Chromium, A4 portrait, ${repC.pages ?? '?'} pages. The 第二部分 heading starts a new page; tables crossing a page break: ${repC.crossing.join('; ') || '?'}. \`<thead>\` is *not* repeated on the continuation page. |
 | \`${BASE}.libreoffice.pdf\` (${size('libreoffice.pdf')}) | The ${counts.standard ?? 0} standard tables, the ${counts.performance ?? 0} 项目支出绩效目标表 and the 部门整体 table, one sheet each, laid out in a flat ODS (\`.fods\`, written by the generator to a temp dir) with borders, merged title/header cells and numeric cells formatted as printed (\`0.00\`, \`#,##0\`), converted by LibreOffice. A4 portrait, ${repL.pages ?? '?'} pages, every sheet starts a new page. Label (预算公开表1 …), title, 部门名称, 单位 and \`注：本表无数据\` are text rows above/below each table. Tables crossing a page break: ${repL.crossing.join('; ') || '?'}. |
 
@@ -689,13 +689,37 @@ All amounts are exactly as printed in the seed (\`694.34\`, \`8.40\`, \`400,000\
   \`${chromium.bin} ${chromium.args.join(' ')}\`
 - ${lo.version}
   \`${lo.bin} ${lo.args.join(' ').replace(/-env:UserInstallation=file:\/\/\S+/, '-env:UserInstallation=file://$(mktemp -d)').replace(/--outdir \S+/, '--outdir OUTDIR').replace(/\S+\.fods$/, `${BASE}.fods`)}\`
-- fonts: Noto Sans CJK SC (fonts-noto-cjk), WenQuanYi Zen Hei (fonts-wqy-zenhei) as fallback
+- poppler-utils (pdftotext/pdfinfo) only for the page report above
+- fonts: both PDFs use WenQuanYi Zen Hei (fonts-wqy-zenhei). Noto Sans CJK SC (fonts-noto-cjk) is only a
+  fallback in the CSS: Chromium embeds it as dozens of Type 3 fonts, and in LibreOffice it nearly doubles
+  the PDF size (set \`SAMPLES_LO_FONT="Noto Sans CJK SC"\` to use it there anyway).
+  \`--disable-pdf-tagging\` keeps Chromium from writing a ~5000-element structure tree (PDF 3× larger).
 
 ## Things a parser should expect
 
-- Chromium: one text item per line of a cell; wrapped cell text becomes several lines; table rulings are filled rectangles/lines drawn per cell (collapsed borders); merged header cells are single boxes.
-- LibreOffice: one text item per line of a cell as well, but each cell's text is positioned individually within its (padded) cell; numbers are right-aligned and may come out as separate items from neighbouring text; cell borders are drawn as separate line segments per cell edge; merged cells span several column widths; wrapped header text is split into several lines inside the merged box.
-- Titles, labels and 部门名称/单位 lines are plain text lines above the table in both PDFs.
+Observed with pdf.js (\`pdfjs-dist\` \`getTextContent\`) and poppler:
+
+- **Chromium PDF**: fonts are CID TrueType subsets of WenQuanYi Zen Hei (Identity-H, with ToUnicode). The
+  content stream shows every glyph with its own \`Tj\` (\`Td\` between glyphs, a flipped \`1 0 0 -1\` text
+  matrix under a scaled \`cm\`), but pdf.js merges them back into **one item per line of a cell**, with
+  \`" "\` items spanning the gap between neighbouring cells and \`""\` end-of-line items. Items come in visual
+  reading order. Rulings are **filled rectangles** (\`re f\`), one thin rectangle per cell edge
+  (~0.75 pt); header cells also have a light-grey filled background rectangle. Merged header cells are single
+  boxes. No bold (\`font-synthesis: none\`), headings differ only by size. A page-break-interrupted table in
+  the seed is two separate \`<table>\`s with different column widths; a table that Chromium splits over
+  pages has no repeated header.
+- **LibreOffice PDF**: fonts are several simple TrueType subsets (WinAnsi encoding + ToUnicode) of
+  WenQuanYi Zen Hei; bold header/title text is synthetic (text render mode 2, fill+stroke). Text is one
+  \`Tj\` per line of a cell, but **pdf.js merges a right-aligned number with the left-aligned text of the
+  next cell** into one item when they nearly touch (e.g. \`"694.34 一、一般公共服务支出"\`,
+  \`"当年预算安排 上年结转安排"\`) — split items at the rulings, not at item boundaries. Wrapped cell text is
+  one item per visual line (\`"党委办公厅（室）"\` / \`"及相关机构事务"\`). Items are **not** in reading order: the
+  label, the title and some header cells are drawn after the body. Rulings are **stroked lines**
+  (\`m … l S\`, 0.5 pt), merged into long segments that run down a whole column / across a whole row rather
+  than one per cell. Every sheet starts a new page; empty cells are blank, zero amounts are printed as
+  \`0.00\`.
+- Both PDFs: titles, labels (预算公开表1, 部门公开表9, 预算公开表10), 部门名称 and 单位 are text lines above the
+  table, \`注：本表无数据\` below it. Subject codes (\`2013101\`) are text, never numbers.
 `;
 }
 

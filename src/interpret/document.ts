@@ -35,15 +35,27 @@ export function interpretDocument(src: SourceDocument): Document {
     const isProject = isProjectPerformanceGrid(m);
     const isOverall = !isProject && isOverallPerformanceGrid(m);
     const title = ts.title || (isProject || isOverall ? ts.caption ?? '' : '');
-    const table = interpretTable({ ...ts, title }, id, isProject ? 'project_performance' : isOverall ? 'overall_performance' : undefined);
+    const generic = interpretTable({ ...ts, title }, id, isProject ? 'project_performance' : isOverall ? 'overall_performance' : undefined);
+    const form = isProject || isOverall || generic.kind === 'project_performance' || generic.kind === 'overall_performance';
+    // a 绩效目标表 is a form, not a grid of amounts: its figures are in the record, and the
+    // grid-level checks (unit line, unread amount cells, ragged rows) do not apply
+    const table: Table = form
+      ? {
+          ...generic,
+          rows: [],
+          columns: [],
+          quality: { ...generic.quality, amountCells: 0, unreadCells: 0 },
+          diagnostics: generic.diagnostics.filter((d) => !/^(table\.no-unit|cell\.unreadable|grid\.)/.test(d.code)),
+        }
+      : generic;
     if (isProject || table.kind === 'project_performance') {
       const p = readProject(m, id, table.diagnostics);
       projects.push(p);
       // a form, not a grid of amounts: its figures are in the project record
-      tables.push({ ...table, kind: 'project_performance', rows: [], columns: [], empty: !p.annualFunds.total, ...(p.fundsUnit ? { unit: p.fundsUnit } : {}) });
+      tables.push({ ...table, kind: 'project_performance', empty: !p.annualFunds.total, ...(p.fundsUnit ? { unit: p.fundsUnit } : {}) });
     } else if (isOverall || table.kind === 'overall_performance') {
       overall.push(readOverallPerformance(m, id, title, table.diagnostics));
-      tables.push({ ...table, kind: 'overall_performance', rows: [], columns: [] });
+      tables.push({ ...table, kind: 'overall_performance' });
     } else tables.push(table);
   });
   const department = mostCommon(tables.map((t) => t.department));

@@ -8,7 +8,7 @@ import type { TextBlock } from '../../schemas/intermediate.js';
 import { cleanText } from '../util/text.js';
 
 const FIGURE = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|%)/g;
-const BOUNDARY = /[，,：:；;。（(]/;
+const BOUNDARY = /[，,：:；;。、]/;
 const GROWTH_WORD = /(增长|下降|增加|减少|上升|降低|提高)了?(?:约)?$/;
 
 function clauseBefore(sentence: string, end: number): string {
@@ -31,6 +31,8 @@ export function sentencesOf(text: string): string[] {
 export function figuresOfSentence(sentence: string, where: { page?: number } = {}): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
   let lastSubject = '';
+  let firstSubject: string | undefined;
+  let firstEnd = 0;
   for (const m of sentence.matchAll(FIGURE)) {
     const at = m.index ?? 0;
     const value = m[1].replace(/,/g, '');
@@ -39,18 +41,24 @@ export function figuresOfSentence(sentence: string, where: { page?: number } = {
     const clause = clauseBefore(sentence, at);
     const base = { value, unit, sentence, ...(where.page ? { page: where.page } : {}) };
     const growth = GROWTH_WORD.exec(clause);
+    // after 其中 the sentence lists parts; a change stated after them is about the whole (the first figure)
+    const about = firstSubject !== undefined && /其中/.test(sentence.slice(firstEnd, at)) ? firstSubject : lastSubject;
     const comparedTo = /比(上年|上一年|\d{4}年)/.exec(clause) ?? /比(上年|上一年|\d{4}年)/.exec(sentence.slice(0, at));
     if (unit === '%') {
-      if (growth) out.push({ kind: 'growth', subject: lastSubject, direction: direction(growth[1]), ...(comparedTo ? { previous: comparedTo[1] } : {}), ...base });
+      if (growth) out.push({ kind: 'growth', subject: about, direction: direction(growth[1]), ...(comparedTo ? { previous: comparedTo[1] } : {}), ...base });
       else if (/占/.test(clause)) out.push({ kind: 'share', subject: lastSubject, ...base });
       continue;
     }
     if (growth && comparedTo) {
-      out.push({ kind: 'change', subject: lastSubject, direction: direction(growth[1]), previous: comparedTo[1], ...base });
+      out.push({ kind: 'change', subject: about, direction: direction(growth[1]), previous: comparedTo[1], ...base });
       continue;
     }
-    const subject = clause.replace(/(为|是|共计|共|计|达|约)$/, '').trim();
+    const subject = clause.replace(/(为|是|共计|达|约)$/, '').trim();
     lastSubject = subject;
+    if (firstSubject === undefined) {
+      firstSubject = subject;
+      firstEnd = at + m[0].length;
+    }
     out.push({ kind: 'amount', subject, ...base });
     // 与上年预算数相同 / 持平: a stated zero change
     const after = sentence.slice(at + m[0].length, at + m[0].length + 16);

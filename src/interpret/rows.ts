@@ -71,6 +71,18 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         const reading = readCell(cell.text);
         if (reading.kind === 'blank') continue;
         const path = col.path.join(' / ');
+        if (!col.path.length && h.headerRows.length) {
+          // a number beyond the header's columns: a ragged row; its column is unknown, so no fact
+          unreadCells++;
+          diagnostics.push({
+            severity: 'warning',
+            code: 'cell.outside-header',
+            message: `${tableName}: row ${index}: "${cell.text.trim()}" stands in a column with no header (ragged row); not emitted`,
+            ...(cell.page ? { page: cell.page } : {}),
+            ...(cell.bbox ? { bbox: cell.bbox } : {}),
+          });
+          continue;
+        }
         if (reading.kind === 'text') {
           unreadCells++;
           diagnostics.push({

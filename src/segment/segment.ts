@@ -98,7 +98,8 @@ export function segment(blocks: Block[]): Segmentation {
           if (pending.title && pending.preface.length < 3 && block.text.length < 40) pending.preface.push(line.text);
           else {
             narrative.push(block);
-            lastNarrative = line.text;
+            // (2024)年度 under a caption is not the caption
+            if (!/^[(（]?\s*\d{4}\s*[)）]?\s*年度?\s*[)）]?$/.test(line.text)) lastNarrative = line.text;
             open = false;
             if (pending.title) pending = { preface: [] };
           }
