@@ -173,6 +173,11 @@ export const Document = z.object({
   projects: z.array(Project),
   overallPerformance: z.array(OverallPerformance),
   narrative: z.array(NarrativeFigure),
+  /** additive (issue 4): the text blocks that belong to no table, for the form checks of validation */
+  text: z
+    .array(z.object({ text: z.string(), page: z.number().int().positive().optional(), heading: z.number().int().optional() }))
+    .optional()
+    .describe('narrative text blocks (headings and paragraphs outside tables), in reading order'),
   diagnostics: z.array(Diagnostic),
 });
 export type Document = z.infer<typeof Document>;

@@ -32,6 +32,8 @@ export interface OpCodes {
   closeFillStroke: number;
   closeEOFillStroke: number;
   setLineWidth: number;
+  setStrokeRGBColor: number;
+  setFillRGBColor: number;
 }
 
 export interface OperatorList {
@@ -60,26 +62,36 @@ const enum PathOp {
 export function extractRulings(ops: OperatorList, OPS: OpCodes, viewport: ArrayLike<number>, pageW: number, pageH: number): { rules: Segment[]; boxEdges: Segment[] } {
   const rules: Segment[] = [];
   const boxEdges: Segment[] = [];
-  let ctm: number[] = [viewport[0], viewport[1], viewport[2], viewport[3], viewport[4], viewport[5]];
-  const stack: number[][] = [];
+  // graphics state that matters here: the CTM and whether the stroke/fill colour is (near) white,
+  // because producers draw invisible white borders around rows that have no visible rule
+  interface GState {
+    ctm: number[];
+    whiteStroke: boolean;
+    whiteFill: boolean;
+  }
+  let gs: GState = { ctm: [viewport[0], viewport[1], viewport[2], viewport[3], viewport[4], viewport[5]], whiteStroke: false, whiteFill: false };
+  const stack: GState[] = [];
   const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fill = new Set([OPS.fill, OPS.eoFill]);
   const n = ops.fnArray.length;
   for (let i = 0; i < n; i++) {
     const fn = ops.fnArray[i];
     const args = ops.argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
+    if (fn === OPS.save) stack.push({ ...gs });
+    else if (fn === OPS.restore) gs = stack.pop() ?? gs;
+    else if (fn === OPS.transform && args) gs.ctm = multiply(gs.ctm, args as number[]);
+    else if (fn === OPS.setFillRGBColor) gs.whiteFill = isWhite(args?.[0]);
+    else if (fn === OPS.setStrokeRGBColor) gs.whiteStroke = isWhite(args?.[0]);
     else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
+      stack.push({ ...gs });
       const m = args?.[0] as number[] | null | undefined;
-      if (m && m.length === 6) ctm = multiply(ctm, m);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+      if (m && m.length === 6) gs.ctm = multiply(gs.ctm, m);
+    } else if (fn === OPS.paintFormXObjectEnd) gs = stack.pop() ?? gs;
     else if (fn === OPS.constructPath && args) {
+      const ctm = gs.ctm;
       const paint = args[0] as number;
-      const isStroke = stroke.has(paint);
-      const isFill = fill.has(paint) || paint === OPS.fillStroke || paint === OPS.eoFillStroke;
+      const isStroke = stroke.has(paint) && !gs.whiteStroke;
+      const isFill = (fill.has(paint) || paint === OPS.fillStroke || paint === OPS.eoFillStroke || paint === OPS.closeFillStroke || paint === OPS.closeEOFillStroke) && !gs.whiteFill;
       if (!isStroke && !isFill) continue; // endPath (clipping) and the like draw nothing
       const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
       if (!data) continue;
@@ -106,6 +118,19 @@ export function extractRulings(ops: OperatorList, OPS: OpCodes, viewport: ArrayL
     }
   }
   return { rules, boxEdges };
+}
+
+/** pdf.js hands colours over as "#rrggbb" (or, in some paths, as bytes); near-white draws nothing visible. */
+export function isWhite(c: unknown): boolean {
+  if (typeof c === 'string' && /^#[0-9a-f]{6}$/i.test(c)) {
+    const v = parseInt(c.slice(1), 16);
+    return ((v >> 16) & 255) >= 0xf0 && ((v >> 8) & 255) >= 0xf0 && (v & 255) >= 0xf0;
+  }
+  if (c && typeof c === 'object' && 'length' in c) {
+    const a = c as ArrayLike<number>;
+    return a.length >= 3 && a[0] >= 0xf0 && a[1] >= 0xf0 && a[2] >= 0xf0;
+  }
+  return false;
 }
 
 interface Subpath {

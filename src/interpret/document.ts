@@ -63,13 +63,17 @@ export function interpretDocument(src: SourceDocument): Document {
   const docKind = documentKind(src.blocks.slice(0, 40).flatMap((b) => (b.type === 'text' ? [b.text] : [])), src.source.name);
   const standard = tables.filter((t) => t.kind !== 'project_performance' && t.kind !== 'overall_performance');
   if (!tables.length) {
-    diagnostics.push({ severity: 'error', code: 'document.no-tables', message: `${src.source.name}: no tables found (unknown layout)` });
+    // a narrative-only part of a disclosure (…公开文件) is normal; nothing readable at all is not
+    const hasText = seg.narrative.length > 0;
+    diagnostics.push(
+      hasText
+        ? { severity: 'warning', code: 'document.no-tables', message: `${src.source.name}: no tables found; text only (a narrative document, or a layout yusuan does not know)` }
+        : { severity: 'error', code: 'document.unknown-layout', message: `${src.source.name}: no tables and no text found (unknown layout)` },
+    );
   }
   for (const t of standard) diagnostics.push(...t.diagnostics);
   for (const t of tables.filter((t) => !standard.includes(t))) diagnostics.push(...t.diagnostics);
-  const status: Document['status'] = !tables.length
-    ? 'partial'
-    : diagnostics.some((d) => d.severity === 'error' || (d.severity === 'warning' && /^(cell\.unreadable|grid\.)/.test(d.code)))
+  const status: Document['status'] = diagnostics.some((d) => d.severity === 'error' || (d.severity === 'warning' && /^(cell\.unreadable|grid\.)/.test(d.code)))
       ? 'partial'
       : 'success';
   return {
@@ -83,6 +87,7 @@ export function interpretDocument(src: SourceDocument): Document {
     projects,
     overallPerformance: overall,
     narrative: narrativeFigures(seg.narrative),
+    text: seg.narrative.map((b) => ({ text: b.text, ...(b.page ? { page: b.page } : {}), ...(b.heading ? { heading: b.heading } : {}) })),
     diagnostics,
   };
 }

@@ -33,7 +33,12 @@ export function isBodyRow(texts: string[]): boolean {
   if (first !== 0) return false;
   const t = texts[0];
   if (isCode(t) || /^\d{3}(?:\d{2}){0,2}\s*\S/.test(t)) return true;
-  if (totalKind(t) || hasOrdinal(t)) return true;
+  if (totalKind(t)) {
+    // 合计 | “三公”经费 | 会议费 …: 合计 heading its own column in a header row, not a total row
+    const others = texts.slice(1).filter(Boolean);
+    return !others.some((o) => !totalKind(o) && !hasOrdinal(o) && !isCode(o));
+  }
+  if (hasOrdinal(t)) return true;
   return !isHeaderish(t);
 }
 

@@ -57,7 +57,30 @@ function isTocGrid(grid: GridBlock): boolean {
   return rows.length > 0 && toc.length / rows.length >= 0.5;
 }
 
-export function segment(blocks: Block[]): Segmentation {
+/**
+ * Titles too long for the page wrap onto a second line (…支出预 / 算表): join two consecutive
+ * lines of one page when neither is a title alone but together they are.
+ */
+export function joinWrappedTitles(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const a = blocks[i];
+    const b = blocks[i + 1];
+    if (a.type === 'text' && b?.type === 'text' && a.page === b.page && b.text.length <= 20) {
+      const joined = `${a.text}${b.text}`;
+      if (classifyLine(a.text).kind === 'text' && classifyLine(b.text).kind === 'text' && classifyLine(joined).kind === 'title') {
+        out.push({ ...a, text: joined });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+export function segment(input: Block[]): Segmentation {
+  const blocks = joinWrappedTitles(input);
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
   let pending: Pending = { preface: [] };

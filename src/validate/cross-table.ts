@@ -1,0 +1,293 @@
+/**
+ * Across tables: the figures that several tables print for the same thing must agree.
+ *   cross.totals           收入总表 / 支出总表 totals = the 收支总表 totals; 一般公共预算支出表 total = the
+ *                          一般公共预算 column of 财政拨款收支总表 (and the 决算 equivalents)
+ *   cross.basic-economic   基本支出 total = the economic-class table total
+ *   cross.personnel-public 人员经费 / 公用经费 of 收支总表 = those of the economic-class table
+ *   cross.three-public     公务用车购置及运行费 = 购置 + 运行 (row-shaped 三公 tables; the column-shaped
+ *                          ones are checked per row by row-identities under this id)
+ *   cross.operating-public 机关运行经费 = 公用经费 (warning: the scopes may differ in a 部门 with 事业单位)
+ *   cross.project-total    项目支出表 total = 项目支出, and = Σ its project rows
+ *   cross.project-performance 绩效目标表 annual funds (元) = the project's row in 项目支出表 (万元)
+ *   cross.overall-performance 整体绩效目标表 funds = the budget tables
+ */
+import type { Document, Row, Table } from '../../schemas/document.js';
+import type { Finding } from '../../schemas/findings.js';
+import { dec, isDecimal, type Dec } from '../util/decimal.js';
+import { agreeFinding, compareFigs, figOf, grandTotal, tablesOf, type Fig } from './figures.js';
+import { finding, placeEn, placeZh } from './messages.js';
+import { show, showSigned, sumOf } from './rounding.js';
+import { amountByLeaf, blocks, isTotalRow, itemText, leaf, norm, sumFinding, valueOf } from './tables.js';
+
+const ANY_TOTAL = /合计|总计|小计|^金额$|预算数$|决算数$/;
+
+/** Every total row of a block, as figures of the first amount whose leaf matches. */
+function blockTotals(table: Table, block: string, column: RegExp): Fig[] {
+  const rows = (blocks(table).get(block) ?? []).filter(isTotalRow);
+  const out: Fig[] = [];
+  for (const r of rows) {
+    const a = r.amounts.find((x) => column.test(leaf(x.path))) ?? (column === ANY_TOTAL ? r.amounts[0] : undefined);
+    const v = valueOf(a);
+    if (a && v) out.push(figOf(table, r, a, v, `「${table.title}」「${r.item}」「${a.path}」`));
+  }
+  return out;
+}
+
+function totalsAgree(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const push = (f: Finding | undefined) => f && out.push(f);
+  const pairs: [RegExp, RegExp, string, RegExp, string, RegExp][] = [
+    // [table kind, its column, side-by-side kind, block, column there]
+    [/^income_summary$/, /^(合计|总计|本年收入合计)$/, 'budget_summary', /./, '收入', ANY_TOTAL],
+    [/^expenditure_summary$/, /^(合计|总计|本年支出合计)$/, 'budget_summary', /./, '支出', ANY_TOTAL],
+    [/^general_budget_expenditure$/, /^(合计|总计)$/, 'fiscal_appropriation_summary', /./, '支出', /一般公共预算/],
+    [/^final_income$/, /^(合计|本年收入合计)$/, 'final_income_expenditure_summary', /./, '收入', ANY_TOTAL],
+    [/^final_expenditure$/, /^(合计|本年支出合计)$/, 'final_income_expenditure_summary', /./, '支出', ANY_TOTAL],
+    [/^final_general_budget_expenditure$/, /^(合计|小计)$/, 'final_fiscal_appropriation_summary', /./, '支出', /一般公共预算|小计|合计/],
+  ].map(([k, c, s, _x, b, col]) => [k as RegExp, c as RegExp, s as string, new RegExp(`^${s}$`), b as string, col as RegExp]);
+  for (const [kind, col, , sumKind, block, sumCol] of pairs) {
+    const refs = tablesOf(doc, sumKind).flatMap((t) => blockTotals(t, block, sumCol));
+    if (!refs.length) continue;
+    for (const t of tablesOf(doc, kind)) {
+      const g = grandTotal(t, col);
+      if (g) push(agreeFinding('cross.totals', g, refs, '总数与收支总表不一致', 'total disagrees with the summary table'));
+    }
+  }
+  return out;
+}
+
+const ECONOMIC = /^(basic_expenditure_by_economic_class|general_budget_basic_expenditure|fiscal_appropriation_basic_expenditure|final_general_budget_basic_expenditure)$/;
+
+function economicTotal(doc: Document, column: RegExp): Fig[] {
+  return tablesOf(doc, ECONOMIC)
+    .map((t) => grandTotal(t, column))
+    .filter((f): f is Fig => !!f);
+}
+
+function basicEconomic(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const basics = [
+    ...tablesOf(doc, /^(general_budget_expenditure|final_general_budget_expenditure)$/),
+    ...tablesOf(doc, /^expenditure_summary$/),
+  ]
+    .map((t) => grandTotal(t, /^基本支出$/))
+    .filter((f): f is Fig => !!f);
+  if (!basics.length) return out;
+  for (const e of economicTotal(doc, /^(合计|总计|金额|小计)$|预算数$|决算数$/)) {
+    const f = agreeFinding('cross.basic-economic', e, basics, '经济分类表合计与基本支出不一致', 'the economic-class total disagrees with 基本支出');
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function personnelPublic(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const econ = tablesOf(doc, ECONOMIC);
+  if (!econ.length) return out;
+  for (const s of tablesOf(doc, /^budget_summary$/)) {
+    const figs = (re: RegExp) => blockTotals(s, '支出', re).slice(-1)[0];
+    const p = figs(/^人员经费$/);
+    const g = figs(/^公用经费$/);
+    if (!p || !g) continue;
+    for (const e of econ) {
+      const ep = grandTotal(e, /^人员经费$/);
+      const eg = grandTotal(e, /^公用经费$/);
+      const et = grandTotal(e, /^(合计|总计)$/);
+      if (!ep || !eg) continue;
+      // same scope: the summary's 人员 + 公用 is the economic table's total
+      const basic: Fig = { ...p, printed: sumOf([p.printed, g.printed]), yuan: sumOf([p.yuan, g.yuan]), label: '人员经费 + 公用经费' };
+      const sameScope = et ? compareFigs(basic, et).kind !== 'mismatch' : true;
+      const sev = sameScope ? 'error' : 'warning';
+      for (const [a, b, what] of [
+        [p, ep, '人员经费'],
+        [g, eg, '公用经费'],
+      ] as const) {
+        const f = agreeFinding('cross.personnel-public', a, [b], `${what}与经济分类表不一致`, `${what} disagrees with the economic-class table`, sev);
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Row-shaped 三公 tables: 公务用车购置及运行费 = ①购置 + ②运行. */
+function threePublicRows(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tablesOf(doc, /three_public/)) {
+    const rows = t.rows;
+    const vehicle = rows.find((r) => /公务用车购置及运行/.test(itemText(r)));
+    const buy = rows.find((r) => /公务用车购置费?$/.test(itemText(r).replace(/^[①-⑳]/, '')));
+    const run = rows.find((r) => /公务用车运行(维护)?费?$/.test(itemText(r).replace(/^[①-⑳]/, '')));
+    if (!vehicle || !buy || !run || vehicle === buy) continue;
+    for (const a of vehicle.amounts) {
+      const parts = [buy, run].map((r) => valueOf(r.amounts.find((x) => x.column === a.column))).filter((v): v is Dec => !!v);
+      if (!parts.length) continue;
+      const f = sumFinding({ rule: 'cross.three-public', table: t, row: vehicle, total: a, parts, whatZh: '公务用车购置及运行费', whatEn: '公务用车购置及运行费', partsZh: '购置费 + 运行费', partsEn: '购置费 + 运行费' });
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function operatingPublic(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const pub = economicTotal(doc, /^公用经费$/);
+  if (!pub.length) return out;
+  const ops: Fig[] = [];
+  for (const t of tablesOf(doc, /^(operating_expenses|final_operating_expenses)$/)) {
+    const g = grandTotal(t, /合计|金额|预算数|决算数/) ?? undefined;
+    if (g) ops.push(g);
+  }
+  for (const t of tablesOf(doc, /^three_public_and_operating_expenses$/)) {
+    for (const r of t.rows) {
+      const a = r.amounts.find((x) => /机关运行经费/.test(x.path));
+      const v = valueOf(a);
+      if (a && v) {
+        ops.push(figOf(t, r, a, v, `「${t.title}」「${a.path}」`));
+        break;
+      }
+    }
+  }
+  for (const o of ops) {
+    const f = agreeFinding('cross.operating-public', o, pub, '机关运行经费与公用经费不一致', '机关运行经费 disagrees with 公用经费', 'warning');
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function projectRowsOf(doc: Document, t: Table): { total?: Row; projects: Row[] } {
+  const dept = doc.department ? norm(doc.department) : undefined;
+  const isHead = (r: Row) => isTotalRow(r) || (!!dept && norm(r.item) === dept) || /^(合计|总计)$/.test(itemText(r));
+  const heads = t.rows.filter(isHead);
+  return { total: heads[0], projects: t.rows.filter((r) => !isHead(r) && r.amounts.length) };
+}
+
+const TOTAL_COL = /^(合计|总计|小计|金额)$|预算数$/;
+
+function rowFig(t: Table, r: Row): Fig | undefined {
+  const a = r.amounts.find((x) => TOTAL_COL.test(leaf(x.path))) ?? r.amounts[0];
+  const v = valueOf(a);
+  return a && v ? figOf(t, r, a, v, `「${t.title}」「${r.item}」「${a.path}」`) : undefined;
+}
+
+function projectTotal(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const project = [
+    ...tablesOf(doc, /^(general_budget_expenditure|final_general_budget_expenditure)$/),
+    ...tablesOf(doc, /^(expenditure_summary|final_expenditure)$/),
+  ]
+    .map((t) => grandTotal(t, /^项目支出$/))
+    .filter((f): f is Fig => !!f);
+  for (const t of tablesOf(doc, /^project_expenditure$/)) {
+    const { total, projects } = projectRowsOf(doc, t);
+    const tf = total ? rowFig(t, total) : undefined;
+    if (tf && projects.length) {
+      const col = tf.where.column;
+      const parts = projects.map((r) => valueOf(r.amounts.find((a) => a.path === col))).filter((v): v is Dec => !!v);
+      const a = total!.amounts.find((x) => x.path === col)!;
+      const f = parts.length
+        ? sumFinding({ rule: 'cross.project-total', table: t, row: total!, total: a, parts, whatZh: total!.item, whatEn: total!.item, partsZh: `各项目之和（${parts.length}个）`, partsEn: `the sum of the ${parts.length} projects` })
+        : undefined;
+      if (f) out.push(f);
+    }
+    const whole: Fig | undefined =
+      tf ??
+      (() => {
+        const figs = projects.map((r) => rowFig(t, r)).filter((f): f is Fig => !!f);
+        if (!figs.length) return undefined;
+        return { ...figs[0], printed: sumOf(figs.map((f) => f.printed)), yuan: sumOf(figs.map((f) => f.yuan)), label: `「${t.title}」各项目之和`, where: { tableId: t.id, table: t.title, page: t.pages[0] } };
+      })();
+    if (whole && project.length) {
+      const f = agreeFinding('cross.project-total', whole, project, '项目支出表合计与项目支出不一致', 'the project table total disagrees with 项目支出');
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function projectPerformance(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const tables = tablesOf(doc, /^project_expenditure$/);
+  if (!tables.length) return out;
+  for (const p of doc.projects) {
+    const total = p.annualFunds.total;
+    if (!total || !isDecimal(total)) continue;
+    const perf = doc.tables.find((t) => t.id === p.tableId);
+    const unit = p.fundsUnit ?? '元';
+    const v = dec(total);
+    const pf: Fig = {
+      printed: v,
+      unit,
+      yuan: unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v,
+      where: { tableId: p.tableId, table: perf?.title ?? '项目支出绩效目标表', ...(p.page ?? perf?.pages[0] ? { page: p.page ?? perf?.pages[0] } : {}), item: p.name, column: '年度资金总额' },
+      label: `绩效目标表「${p.name}」年度资金总额`,
+    };
+    const rows = tables.flatMap((t) => t.rows.filter((r) => norm(r.item) === norm(p.name) || norm(r.labels[r.labels.length - 1] ?? '') === norm(p.name)).map((r) => ({ t, r })));
+    if (!rows.length) {
+      out.push(
+        finding(
+          'cross.project-performance',
+          'warning',
+          pf.where,
+          `${placeZh(pf.where)}：项目「${p.name}」在项目支出表中没有同名的行，无法核对年度资金 ${show(v)}${unit}`,
+          `${placeEn(pf.where)}: project “${p.name}” has no row of that name in the project table; its annual funds ${show(v)} ${unit} cannot be checked`,
+        ),
+      );
+      continue;
+    }
+    const figs = rows.map(({ t, r }) => rowFig(t, r)).filter((f): f is Fig => !!f);
+    const f = agreeFinding('cross.project-performance', pf, figs, '绩效目标表年度资金与项目支出表不一致', 'the annual funds disagree with the project table');
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function overallPerformance(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  const exp = [...tablesOf(doc, /^expenditure_summary$/), ...tablesOf(doc, /^general_budget_expenditure$/)];
+  if (!exp.length) return out;
+  const targets: [RegExp, RegExp][] = [
+    [/^(合计|资金总额|年度资金总额)$/, /^(合计|总计)$/],
+    [/^(其中)?基本支出$/, /^基本支出$/],
+    [/^(其中)?项目支出$/, /^项目支出$/],
+  ];
+  for (const o of doc.overallPerformance) {
+    const table = doc.tables.find((t) => t.id === o.tableId);
+    const done = new Set<string>();
+    for (const fnd of o.funds) {
+      const label = fnd.label.replace(/[\s:：]/g, '');
+      const tgt = targets.find(([re]) => re.test(label));
+      if (!tgt || done.has(tgt[1].source) || !isDecimal(fnd.value)) continue;
+      done.add(tgt[1].source);
+      const v = dec(fnd.value);
+      const unit = fnd.unit ?? table?.unit;
+      const of: Fig = {
+        printed: v,
+        unit,
+        yuan: unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v,
+        where: { tableId: o.tableId, table: o.title, ...(fnd.page ? { page: fnd.page } : {}), item: fnd.label },
+        label: `整体绩效目标表「${fnd.label}」`,
+      };
+      const refs = exp.map((t) => grandTotal(t, tgt[1])).filter((f): f is Fig => !!f);
+      const f = agreeFinding('cross.overall-performance', of, refs, '整体绩效目标表资金与预算表不一致', 'overall performance funds disagree with the budget tables');
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+export function checkCrossTable(doc: Document): Finding[] {
+  return [
+    ...totalsAgree(doc),
+    ...basicEconomic(doc),
+    ...personnelPublic(doc),
+    ...threePublicRows(doc),
+    ...operatingPublic(doc),
+    ...projectTotal(doc),
+    ...projectPerformance(doc),
+    ...overallPerformance(doc),
+  ];
+}
+
+// exported for narrative checks
+export { economicTotal, blockTotals, ANY_TOTAL, amountByLeaf, showSigned };

@@ -1,0 +1,136 @@
+/**
+ * Hierarchy: a parent subject equals the sum of its children, per amount column.
+ *   functional: 类 (3 digits) = Σ 款 (5), 款 = Σ 项 (7)
+ *   economic:   类 (3) = Σ 款 (5); in uncoded economic tables a one-label class row = Σ the two-label item rows under it
+ *   ordinal:    一、 = Σ 1、2、… printed under it (e.g. 一、财政拨款收入 = 1、一般公共预算 + 2、政府性基金预算 + …)
+ */
+import type { Document, Row, Table } from '../../schemas/document.js';
+import type { Finding } from '../../schemas/findings.js';
+import type { Dec } from '../util/decimal.js';
+import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, ordinalLevel, sumFinding, valueOf } from './tables.js';
+
+function amountColumns(rows: Row[]): Map<number, string> {
+  const cols = new Map<number, string>();
+  for (const r of rows) for (const a of r.amounts) if (!cols.has(a.column)) cols.set(a.column, a.path);
+  return cols;
+}
+
+/** parent = Σ children for every amount column in which a child is printed. */
+function checkFamily(rule: string, table: Table, parent: Row, children: Row[], labelZh: string, labelEn: string): Finding[] {
+  const out: Finding[] = [];
+  const cols = amountColumns([parent, ...children]);
+  for (const [col, path] of cols) {
+    const parts: Dec[] = [];
+    for (const c of children) {
+      const v = valueOf(c.amounts.find((a) => a.column === col));
+      if (v) parts.push(v);
+    }
+    if (!parts.length) continue;
+    let total = parent.amounts.find((a) => a.column === col);
+    if (!total) {
+      // a blank parent over printed children counts as 0
+      total = { column: col, path, raw: '', value: '0' };
+    }
+    const f = sumFinding({
+      rule,
+      table,
+      row: parent,
+      total,
+      parts,
+      whatZh: labelZh,
+      whatEn: labelEn,
+      partsZh: `下级合计（${children.map((c) => c.code ?? c.item).join(' + ')}）`,
+      partsEn: `the sum of its children (${children.map((c) => c.code ?? c.item).join(' + ')})`,
+    });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function coded(doc: Document, table: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const rows of blocks(table).values()) {
+    const byCode = new Map<string, Row[]>();
+    for (const r of rows) {
+      if (!r.code || !/^\d{3}(\d{2}){0,2}$/.test(r.code)) continue;
+      if (!byCode.has(r.code)) byCode.set(r.code, []);
+      byCode.get(r.code)!.push(r);
+    }
+    const usable = (code: string): Row | undefined => {
+      const rs = byCode.get(code);
+      if (!rs) return undefined;
+      // the same code twice with different figures: ambiguous (schema.code-duplicate reports it)
+      const sig = (r: Row) => r.amounts.map((a) => `${a.column}=${a.value}`).join('|');
+      return rs.every((r) => sig(r) === sig(rs[0])) ? rs[0] : undefined;
+    };
+    for (const code of byCode.keys()) {
+      if (code.length >= 7) continue;
+      const parent = usable(code);
+      if (!parent) continue;
+      const kind = codeKindOf(parent);
+      if (!kind) continue;
+      if (kind === 'economic' && code.length !== 3) continue;
+      const childCodes = [...byCode.keys()].filter((c) => c.length === code.length + 2 && c.startsWith(code));
+      if (!childCodes.length) continue;
+      const children = childCodes.map(usable);
+      if (children.some((c) => !c)) continue;
+      const level = code.length === 3 ? '类' : '款';
+      const rule = kind === 'functional' ? 'hierarchy.functional' : 'hierarchy.economic';
+      out.push(...checkFamily(rule, table, parent, children as Row[], `${level} ${code}`, `${level} ${code}`));
+    }
+  }
+  void doc;
+  return out;
+}
+
+const ECONOMIC_KINDS = /basic_expenditure|economic/;
+
+/** Uncoded economic tables (the seed's 基本支出分经济科目表): a one-label class row heads the two-label item rows under it. */
+function labelDepth(table: Table): Finding[] {
+  if (!ECONOMIC_KINDS.test(table.kind)) return [];
+  const rows = table.rows.filter((r) => !isTotalRow(r));
+  if (!rows.length || rows.some((r) => r.code)) return [];
+  if (nonEmptyLabels(rows[0]) !== 1 || !rows.some((r) => nonEmptyLabels(r) === 2)) return [];
+  const out: Finding[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (nonEmptyLabels(rows[i]) !== 1) continue;
+    const kids: Row[] = [];
+    for (let j = i + 1; j < rows.length && nonEmptyLabels(rows[j]) === 2; j++) kids.push(rows[j]);
+    if (kids.length) out.push(...checkFamily('hierarchy.economic', table, rows[i], kids, `类「${rows[i].item}」`, `class “${rows[i].item}”`));
+  }
+  return out;
+}
+
+/** 一、 rows with numbered sub-rows directly under them. */
+function ordinals(table: Table): Finding[] {
+  const out: Finding[] = [];
+  for (const rows of blocks(table).values()) {
+    if (rows.some((r) => r.code)) continue;
+    for (let i = 0; i < rows.length; i++) {
+      const lv = ordinalLevel(rows[i]);
+      if (lv === 0 || lv >= 5) continue;
+      const kids: Row[] = [];
+      let childLevel = 0;
+      for (let j = i + 1; j < rows.length; j++) {
+        const l = ordinalLevel(rows[j]);
+        if (isTotalRow(rows[j]) || l === 0 || l <= lv) break;
+        if (!childLevel) childLevel = l;
+        if (l === childLevel) kids.push(rows[j]);
+      }
+      if (kids.length < 1) continue;
+      if (!rows[i].amounts.length) continue;
+      out.push(...checkFamily('hierarchy.ordinal', table, rows[i], kids, `「${rows[i].item}」`, `“${rows[i].item}”`));
+    }
+  }
+  return out;
+}
+
+export function checkHierarchy(doc: Document): Finding[] {
+  const out: Finding[] = [];
+  for (const t of doc.tables) {
+    if (t.empty || !hasAmounts(t)) continue;
+    if (t.kind === 'project_performance' || t.kind === 'overall_performance') continue;
+    out.push(...coded(doc, t), ...labelDepth(t), ...ordinals(t));
+  }
+  return out;
+}
