@@ -105,6 +105,8 @@ export const Funds = z.object({
   local: DecimalString.optional(),
   self: DecimalString.optional(),
   other: DecimalString.optional(),
+  fiscal: DecimalString.optional().describe('其中：财政资金 / 当年财政拨款'),
+  carryover: DecimalString.optional().describe('上年结转资金'),
 });
 export type Funds = z.infer<typeof Funds>;
 
@@ -130,6 +132,9 @@ export const Project = z.object({
   implementationFunds: Funds.describe('实施期资金'),
   annualFunds: Funds.describe('年度资金'),
   goals: z.object({ implementation: z.string().optional(), annual: z.string().optional() }),
+  fundCells: z
+    .array(z.object({ period: z.enum(['实施期', '年度']), key: z.string(), label: z.string(), value: DecimalString, ...Provenance.shape }))
+    .describe('every fund amount as printed, with its position'),
   indicators: z.array(Indicator),
   ...Provenance.shape,
 });

@@ -215,7 +215,7 @@ export function linePieces(line: TextLine, gapEm = 1.2): LinePiece[] {
   let cur: LinePiece | undefined;
   for (const f of line.frags) {
     if (cur && f.x0 - cur.x1 <= gapEm * Math.min(cur.size, f.size)) {
-      cur.text = joinPieces(cur.text, f.text);
+      cur.text = joinAdjacent(cur.text, cur.x1, f);
       cur.x1 = Math.max(cur.x1, f.x1);
       cur.y0 = Math.min(cur.y0, f.y0);
       cur.y1 = Math.max(cur.y1, f.y1);
@@ -229,13 +229,27 @@ export function linePieces(line: TextLine, gapEm = 1.2): LinePiece[] {
   return out;
 }
 
+/**
+ * Appends a fragment to text ending at x = `endX`: touching runs (an item split by a font change,
+ * `201` + `7年度`) join without a space; otherwise a space only between Latin/digit words.
+ */
+export function joinAdjacent(text: string, endX: number, f: TextFrag): string {
+  if (!text) return f.text;
+  if (f.x0 - endX < 0.15 * f.size) return text + f.text;
+  return joinPieces(text, f.text);
+}
+
 /** Text of fragments in one cell: lines top to bottom, wrapped lines joined without a space between Han. */
 export function cellText(frags: readonly TextFrag[]): string {
   if (!frags.length) return '';
   let text = '';
   for (const line of groupLines(frags)) {
     let s = '';
-    for (const f of line.frags) s = joinPieces(s, f.text);
+    let x1 = -Infinity;
+    for (const f of line.frags) {
+      s = joinAdjacent(s, x1, f);
+      x1 = Math.max(x1, f.x1);
+    }
     text = joinPieces(text, s);
   }
   return collapseSpaces(text);

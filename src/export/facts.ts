@@ -27,15 +27,6 @@ function tableFacts(doc: Document, t: Table): Fact[] {
   );
 }
 
-const FUND_LABELS: Record<string, string> = {
-  total: '资金总额',
-  central: '中央财政资金',
-  provincial: '省级财政资金',
-  local: '市县（区）财政资金',
-  self: '单位自筹',
-  other: '其他资金',
-};
-
 /** 绩效目标表 funds: printed numbers too, read from the project records. */
 function projectFacts(doc: Document): Fact[] {
   return doc.projects.flatMap((p, i) => {
@@ -54,10 +45,8 @@ function projectFacts(doc: Document): Fact[] {
       unit: p.fundsUnit ?? '',
     };
     const facts: Fact[] = [];
-    for (const [period, funds] of [['实施期资金', p.implementationFunds], ['年度资金', p.annualFunds]] as const) {
-      for (const [k, v] of Object.entries(funds)) {
-        if (v !== undefined) facts.push({ ...base, item: `${p.name} / ${FUND_LABELS[k]}`, column: period, value: v });
-      }
+    for (const c of p.fundCells) {
+      facts.push({ ...base, page: c.page !== undefined ? String(c.page) : base.page, item: `${p.name} / ${c.label.replace(/[:：]\s*$/, "")}`, column: `${c.period}资金`, value: c.value });
     }
     return facts;
   });

@@ -38,14 +38,14 @@ export function interpretDocument(src: SourceDocument): Document {
     const generic = interpretTable({ ...ts, title }, id, isProject ? 'project_performance' : isOverall ? 'overall_performance' : undefined);
     const form = isProject || isOverall || generic.kind === 'project_performance' || generic.kind === 'overall_performance';
     // a 绩效目标表 is a form, not a grid of amounts: its figures are in the record, and the
-    // grid-level checks (unit line, unread amount cells, ragged rows) do not apply
+    // grid-level diagnostics (unit line, unread amount cells, ragged rows) do not apply
     const table: Table = form
       ? {
           ...generic,
           rows: [],
           columns: [],
           quality: { ...generic.quality, amountCells: 0, unreadCells: 0 },
-          diagnostics: generic.diagnostics.filter((d) => !/^(table\.no-unit|cell\.unreadable|grid\.)/.test(d.code)),
+          diagnostics: [],
         }
       : generic;
     if (isProject || table.kind === 'project_performance') {

@@ -39,23 +39,33 @@ function valueAfter(rows: Cell[][], pattern: RegExp): Cell | undefined {
 }
 
 const FUND_KEYS: [keyof Funds, RegExp][] = [
-  ['total', /资金总额/],
+  ['total', /资金(申请)?总额|资金合计/],
   ['central', /中央/],
   ['provincial', /省级/],
-  ['local', /市县|市级|县级|区级|本级|财政资$|财政资金$/],
+  ['local', /市县|市级|县级|区级|本级|财政资$/],
+  ['fiscal', /财政资金$|财政拨款$/],
+  ['carryover', /结转/],
   ['self', /自筹/],
   ['other', /其他资金/],
 ];
 
 function fundKey(text: string): keyof Funds | undefined {
   const t = key(text);
-  if (!/资金|自筹|财政资/.test(t) || t.length > 16) return undefined;
+  if (!/资金|自筹|财政资|拨款|结转/.test(t) || t.length > 16) return undefined;
   return FUND_KEYS.find(([, re]) => re.test(t))?.[0];
 }
 
-function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds } {
+type FundCell = Project['fundCells'][number];
+
+/**
+ * Funds come in two parallel sets, 实施期 on the left and 年度 on the right: a key cell right of
+ * the 年度 total's column belongs to the year; without such a column, the first of a pair is 实施期.
+ */
+function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds; cells: FundCell[] } {
   const implementation: Funds = {};
   const annual: Funds = {};
+  const cells: FundCell[] = [];
+  const annualCol = rows.flat().find((c) => /^(其中[:：])?年度资金/.test(key(c.text)))?.col;
   for (const row of rows) {
     const seen = new Map<keyof Funds, number>();
     row.forEach((c, i) => {
@@ -66,11 +76,13 @@ function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds } {
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
       const t = key(c.text);
-      const target = /年度/.test(t) ? annual : /实施期/.test(t) ? implementation : n === 0 ? implementation : annual;
-      if (reading?.kind === 'amount') target[k] = reading.value;
+      const isAnnual = /年度/.test(t) || (!/实施期/.test(t) && (annualCol !== undefined ? c.col >= annualCol : n > 0));
+      if (reading?.kind !== 'amount') return;
+      (isAnnual ? annual : implementation)[k] = reading.value;
+      cells.push({ period: isAnnual ? '年度' : '实施期', key: k, label: c.text, value: reading.value, ...prov(next!.src) });
     });
   }
-  return { implementation, annual };
+  return { implementation, annual, cells };
 }
 
 interface IndicatorColumns {
@@ -83,9 +95,10 @@ function indicatorColumns(row: Cell[]): IndicatorColumns | undefined {
   const l1 = at(/^一级指标$/);
   const l2 = at(/^二级指标$/);
   const l3 = at(/^三级指标$/);
-  const v = at(/^指标值$/);
+  const v = at(/指标值$/);
   if (!l1.length || !l2.length || !v.length) return undefined;
-  const halves = l2.map((c, i) => ({
+  // value columns pair with the 二级 columns left of them
+  const halves = l2.slice(0, v.length).map((c, i) => ({
     period: (l2.length > 1 && i === 1 ? '年度' : l2.length > 1 ? '实施期' : '年度') as '实施期' | '年度',
     l2: c,
     l3: l3[i] ?? c + 1,
@@ -153,6 +166,15 @@ export function isOverallPerformanceGrid(m: Matrix): boolean {
   return !texts.slice(0, 12).includes('项目名称') && texts.some((t) => /^(部门基本信息|年度绩效指标|整体绩效目标|年度预算情况)$/.test(t));
 }
 
+/** 总体目标 | 实施期 text | 年度 text, or a header row (项目总目标 | 年度总体目标) with the texts below it. */
+function readGoals(rows: Cell[][]): string[] {
+  const inline = rows.find((r) => r.length > 1 && /^总体目标$/.test(key(r[0].text)));
+  if (inline) return inline.slice(1).map((c) => c.text);
+  const at = rows.findIndex((r) => r.some((c) => /^(项目总目标|实施期目标|总体目标)$/.test(key(c.text))) && r.some((c) => /^年度(总体)?目标$/.test(key(c.text))));
+  if (at >= 0 && rows[at + 1]) return rows[at + 1].filter((c) => !/目标$/.test(key(c.text))).map((c) => c.text);
+  return [];
+}
+
 export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[]): Project {
   const rows = m.rows.map(cellsOf);
   const name = valueAfter(rows, /^项目名称$/);
@@ -160,8 +182,7 @@ export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[
   const deptCode = dept && /^(\d+)\s*[-—]\s*(.+)$/.exec(dept.text);
   const unitText = rows.flat().find((c) => /项目资金\s*[(（]\s*(万元|元)\s*[)）]/.test(c.text))?.text ?? '';
   const fundsUnit: Unit | undefined = /万元/.test(unitText) ? '万元' : /元/.test(unitText) ? '元' : undefined;
-  const goalRow = rows.find((r) => r.length && /^总体目标$/.test(key(r[0].text)));
-  const goals = goalRow ? goalRow.slice(1).map((c) => c.text) : [];
+  const goals = readGoals(rows);
   const headerAt = rows.findIndex((r) => indicatorColumns(r));
   const projectName = name?.text ?? '';
   const warn = (msg: string, c?: MCell) => diagnostics.push({ severity: 'warning', code: 'performance.indicator-shape', message: `${projectName}: ${msg}`, ...prov(c) });
@@ -182,6 +203,7 @@ export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[
     implementationFunds: funds.implementation,
     annualFunds: funds.annual,
     goals: { ...(goals[0] ? { implementation: goals[0] } : {}), ...(goals[1] ? { annual: goals[1] } : {}) },
+    fundCells: funds.cells,
     indicators,
     ...prov(name?.src),
   };

@@ -79,8 +79,51 @@ export function joinWrappedTitles(blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * Some producers draw the table frame around its title, (2023年度) line, 单位 line or note: such
+ * single-cell rows at the top or bottom of a grid are lines of text, not table rows.
+ */
+export function liftCaptionRows(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  const single = (row: GridBlock['rows'][number]) => {
+    const filled = row.cells.filter((c) => c.text.trim());
+    return filled.length === 1 ? filled[0] : undefined;
+  };
+  const asText = (cell: GridBlock['rows'][number]['cells'][number], grid: GridBlock): TextBlock => ({
+    type: 'text',
+    text: cell.text,
+    ...(cell.page ?? grid.page ? { page: cell.page ?? grid.page } : {}),
+    ...(cell.bbox ? { bbox: cell.bbox } : {}),
+  });
+  for (const b of blocks) {
+    if (b.type !== 'grid') {
+      out.push(b);
+      continue;
+    }
+    let top = 0;
+    while (top < b.rows.length - 1) {
+      const cell = single(b.rows[top]);
+      const kind = cell && classifyLine(cell.text).kind;
+      if (!cell || !(kind === 'title' || kind === 'label' || kind === 'meta' || /^[(（]\s*\d{4}\s*年度?\s*[)）]$/.test(cell.text.trim()))) break;
+      out.push(asText(cell, b));
+      top++;
+    }
+    let bottom = b.rows.length;
+    const notes: TextBlock[] = [];
+    while (bottom > top + 1) {
+      const cell = single(b.rows[bottom - 1]);
+      if (!cell || classifyLine(cell.text).kind !== 'note') break;
+      notes.unshift(asText(cell, b));
+      bottom--;
+    }
+    out.push(top === 0 && bottom === b.rows.length ? b : { ...b, rows: b.rows.slice(top, bottom) });
+    out.push(...notes);
+  }
+  return out;
+}
+
 export function segment(input: Block[]): Segmentation {
-  const blocks = joinWrappedTitles(input);
+  const blocks = joinWrappedTitles(liftCaptionRows(input));
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
   let pending: Pending = { preface: [] };

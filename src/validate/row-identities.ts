@@ -61,7 +61,9 @@ function identities(table: Table): Identity[] {
     const names = new Set(summands.map((s) => s.name));
     const leaves = new Set(summands.flatMap((s) => s.columns.map((c) => clean(c.path[c.path.length - 1]))));
     const rule =
-      names.has('基本支出') && names.has('项目支出')
+      /three_public/.test(table.kind) && [...names].some((n) => /出国|接待|公务用车|购置|运行/.test(n))
+        ? 'cross.three-public'
+        : names.has('基本支出') && names.has('项目支出')
         ? 'row.basic-project'
         : leaves.has('人员经费') && leaves.has('公用经费')
           ? 'row.personnel-public'

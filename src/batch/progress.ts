@@ -1,0 +1,133 @@
+/**
+ * Progress of a run on stderr: a bar (files/s, pages/s, ETA) on a terminal, JSON lines otherwise
+ * (or with --progress=json), nothing with --progress=none. Per-document lines go to stdout and,
+ * while a bar is drawn on the same terminal, above the bar.
+ */
+import cliProgress from 'cli-progress';
+import type { FileResult } from './task.js';
+
+export type ProgressMode = 'auto' | 'bar' | 'json' | 'none';
+
+export interface RunTotals {
+  total: number;
+  done: number;
+  ok: number;
+  partial: number;
+  skipped: number;
+  failed: number;
+  /** pages of the inputs processed (not skipped) in this run */
+  pages: number;
+  elapsedMs: number;
+}
+
+export interface Progress {
+  start(total: number, info: Record<string, unknown>): void;
+  file(r: FileResult, t: RunTotals): void;
+  /** a per-document line (stdout) */
+  line(text: string): void;
+  /** a message for the user (stderr) */
+  warn(text: string): void;
+  end(t: RunTotals, info: Record<string, unknown>): void;
+}
+
+function rates(t: RunTotals) {
+  const sec = Math.max(t.elapsedMs / 1000, 1e-3);
+  const fps = t.done / sec;
+  return {
+    filesPerSec: Math.round(fps * 100) / 100,
+    pagesPerSec: Math.round((t.pages / sec) * 10) / 10,
+    etaSec: fps > 0 ? Math.round((t.total - t.done) / fps) : null,
+  };
+}
+
+class JsonProgress implements Progress {
+  constructor(private readonly quiet: boolean) {}
+  private emit(o: Record<string, unknown>) {
+    process.stderr.write(`${JSON.stringify({ ...o, time: new Date().toISOString() })}\n`);
+  }
+  start(total: number, info: Record<string, unknown>) {
+    this.emit({ event: 'start', total, ...info });
+  }
+  file(r: FileResult, t: RunTotals) {
+    this.emit({
+      event: 'file',
+      done: t.done,
+      total: t.total,
+      path: r.path,
+      status: r.status,
+      pages: r.pages,
+      ms: r.durationMs,
+      ...(r.error ? { reason: r.error.reason, message: r.error.message } : {}),
+      ...rates(t),
+      ...(r.mem ? { thread: r.mem.threadId, rss: r.mem.rss, heapUsed: r.mem.heapUsed, maxRss: r.mem.maxRss } : {}),
+    });
+  }
+  line(text: string) {
+    if (!this.quiet) process.stdout.write(`${text}\n`);
+  }
+  warn(text: string) {
+    this.emit({ event: 'message', message: text });
+  }
+  end(t: RunTotals, info: Record<string, unknown>) {
+    this.emit({ event: 'end', ...t, ...rates(t), ...info });
+  }
+}
+
+class PlainProgress implements Progress {
+  constructor(private readonly quiet: boolean) {}
+  start() {}
+  file() {}
+  line(text: string) {
+    if (!this.quiet) process.stdout.write(`${text}\n`);
+  }
+  warn(text: string) {
+    process.stderr.write(`${text}\n`);
+  }
+  end() {}
+}
+
+class BarProgress implements Progress {
+  private readonly multi: cliProgress.MultiBar;
+  private bar?: cliProgress.SingleBar;
+  constructor(private readonly quiet: boolean) {
+    this.multi = new cliProgress.MultiBar(
+      {
+        stream: process.stderr,
+        format: ' {bar} {value}/{total} files | {fps} files/s | {pps} pages/s | ETA {eta_formatted} | {failed} failed',
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 50,
+        fps: 5,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+  }
+  private print(text: string) {
+    // above the bar when stdout is the bar's terminal, else plainly
+    if (process.stdout.isTTY) this.multi.log(`${text}\n`);
+    else process.stdout.write(`${text}\n`);
+  }
+  start(total: number) {
+    this.bar = this.multi.create(total, 0, { fps: '0', pps: '0', failed: 0 });
+  }
+  file(_r: FileResult, t: RunTotals) {
+    const r = rates(t);
+    this.bar?.update(t.done, { fps: r.filesPerSec.toFixed(2), pps: r.pagesPerSec.toFixed(1), failed: t.failed });
+  }
+  line(text: string) {
+    if (!this.quiet) this.print(text);
+  }
+  warn(text: string) {
+    this.multi.log(`${text}\n`);
+  }
+  end() {
+    this.multi.stop();
+  }
+}
+
+export function makeProgress(mode: ProgressMode, quiet: boolean): Progress {
+  const m = mode === 'auto' ? (process.stderr.isTTY ? 'bar' : 'json') : mode;
+  if (m === 'bar') return new BarProgress(quiet);
+  if (m === 'json') return new JsonProgress(quiet);
+  return new PlainProgress(quiet);
+}
