@@ -17,7 +17,7 @@ import { dec, isDecimal, type Dec } from '../util/decimal.js';
 import { agreeFinding, compareFigs, figOf, grandTotal, tablesOf, type Fig } from './figures.js';
 import { finding, placeEn, placeZh } from './messages.js';
 import { show, showSigned, sumOf } from './rounding.js';
-import { amountByLeaf, blocks, isTotalRow, itemText, leaf, norm, sumFinding, valueOf } from './tables.js';
+import { amountByLeaf, blocks, isTotalRow, itemText, leaf, norm, sumFinding, twoSided, valueOf } from './tables.js';
 
 const ANY_TOTAL = /合计|总计|小计|^金额$|预算数$|决算数$/;
 
@@ -60,6 +60,7 @@ const ECONOMIC = /^(basic_expenditure_by_economic_class|general_budget_basic_exp
 
 function economicTotal(doc: Document, column: RegExp): Fig[] {
   return tablesOf(doc, ECONOMIC)
+    .filter((t) => !twoSided(t))
     .map((t) => grandTotal(t, column))
     .filter((f): f is Fig => !!f);
 }

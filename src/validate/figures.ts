@@ -86,8 +86,9 @@ export function agreeFinding(rule: string, a: Fig, bs: Fig[], zh: string, en: st
   const { b, c } = round ?? results.sort((x, y) => cmp(abs(x.c.diff), abs(y.c.diff)))[0];
   const sev = c.kind === 'rounding' ? 'info' : severity;
   const diffYuan = `${showSigned(c.diff)}元`;
-  const others = bs.length > 1 ? `（亦不等于 ${bs.filter((x) => x !== b).map((x) => `${x.label} ${inUnit(x)}`).join('、')}）` : '';
-  const othersEn = bs.length > 1 ? ` (nor ${bs.filter((x) => x !== b).map((x) => `${x.label} ${inUnit(x)}`).join(', ')})` : '';
+  const rest = bs.filter((x) => x !== b && cmp(x.yuan, b.yuan) !== 0);
+  const others = rest.length ? `（亦不等于 ${rest.map((x) => `${x.label} ${inUnit(x)}`).join('、')}）` : '';
+  const othersEn = rest.length ? ` (nor ${rest.map((x) => `${x.label} ${inUnit(x)}`).join(', ')})` : '';
   const within = c.kind === 'rounding' ? `，在印刷精度允许的舍入误差 ±${show(c.tolerance)}元 之内` : '';
   const withinEn = c.kind === 'rounding' ? `, within the rounding the printed precision allows (±${show(c.tolerance)} 元)` : '';
   return finding(

@@ -84,8 +84,8 @@ function departments(doc: Document): Finding[] {
     const m = PLACEHOLDER.exec(b.text);
     if (!m) continue;
     const s = b.text.replace(/\s+/g, '').slice(0, 80);
-    if (seen.has(s)) continue;
-    seen.add(s);
+    if (seen.has(m[0])) continue; // one finding per placeholder wording
+    seen.add(m[0]);
     out.push(finding('form.department', 'error', { ...(b.page ? { page: b.page } : {}), sentence: s }, `第${b.page ?? '?'}页「${s}」含占位名称「${m[0]}」`, `p. ${b.page ?? '?'} “${s}” contains the placeholder name “${m[0]}”`, { found: m[0], ...(doc.department ? { expected: doc.department } : {}) }));
   }
   return out;

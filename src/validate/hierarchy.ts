@@ -7,7 +7,7 @@
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../util/decimal.js';
-import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, ordinalLevel, sumFinding, valueOf } from './tables.js';
+import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, ordinalLevel, sumFinding, twoSided, valueOf } from './tables.js';
 
 function amountColumns(rows: Row[]): Map<number, string> {
   const cols = new Map<number, string>();
@@ -26,11 +26,10 @@ function checkFamily(rule: string, table: Table, parent: Row, children: Row[], l
       if (v) parts.push(v);
     }
     if (!parts.length) continue;
-    let total = parent.amounts.find((a) => a.column === col);
-    if (!total) {
-      // a blank parent over printed children counts as 0
-      total = { column: col, path, raw: '', value: '0' };
-    }
+    const total = parent.amounts.find((a) => a.column === col);
+    // a blank parent over printed children: more often a cell the extraction missed than a document error
+    if (!total) continue;
+    void path;
     const f = sumFinding({
       rule,
       table,
@@ -130,6 +129,7 @@ export function checkHierarchy(doc: Document): Finding[] {
   for (const t of doc.tables) {
     if (t.empty || !hasAmounts(t)) continue;
     if (t.kind === 'project_performance' || t.kind === 'overall_performance') continue;
+    if (twoSided(t)) continue;
     out.push(...coded(doc, t), ...labelDepth(t), ...ordinals(t));
   }
   return out;

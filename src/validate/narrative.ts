@@ -129,9 +129,17 @@ function growth(doc: Document, groups: Group[]): Finding[] {
         const c = toWan(change);
         if (!c) continue;
         const cs = (change.direction === 'decrease' ? -1 : 1) * num(c);
+        const py = doc.year ? `${doc.year - 1}年` : '#';
         for (const a of amounts) {
           const cur = toWan(a);
           if (!cur) continue;
+          // a figure stated for last year (（2016年度…安排为8,648.07万元）) is not the current one
+          if (/上年|执行|去年/.test(a.subject) || a.subject.includes(py)) continue;
+          if (a.value === change.value) {
+            // current = change: previous 0, "增长100%" by convention; a decrease of the whole is the change read twice
+            if (change.direction !== 'decrease' && num(stated) === 100) ok = true;
+            continue;
+          }
           // previous = current − change; rate = change / previous
           const r = range((x, y) => (y / (x - y)) * 100, [
             [num(cur), half(cur)],
@@ -168,13 +176,16 @@ function growth(doc: Document, groups: Group[]): Finding[] {
         }
       } else continue;
       if (ok || !best) continue;
+      // within one unit of the stated rate's last digit: the document rounded differently (info)
+      const loose: [number, number] = [statedRange[0] - half(stated), statedRange[1] + half(stated)];
+      const roundingOnly = Math.abs(best.nominal - sgn * num(stated)) <= loose[1] - sgn * num(stated) + 0.5 / 10 ** stated.scale;
       const word = gr.direction === 'decrease' ? '减少/下降' : '增加/增长';
       const wordEn = gr.direction === 'decrease' ? 'a decrease' : 'an increase';
       const w = whereSentence(g);
       out.push(
         finding(
           'narrative.growth',
-          'error',
+          roundingOnly ? 'info' : 'error',
           w,
           `第${g.page ?? '?'}页 说明「${g.sentence}」：写${word} ${gr.value}%，但${best.text}（相差 ${(sgn * num(stated) - best.nominal).toFixed(2)} 个百分点）`,
           `p. ${g.page ?? '?'} narrative “${g.sentence}”: states ${wordEn} of ${gr.value}%, but the stated figures give ${pct(best.nominal)} (${best.text.replace(/[^\d.+\-→% ]/g, ' ').replace(/\s+/g, ' ').trim()})`,
@@ -194,14 +205,18 @@ function share(groups: Group[]): Finding[] {
   groups.forEach((g, gi) => {
     const prev = gi > 0 ? groups[gi - 1] : undefined;
     const continues = !!prev && !terminated(prev.sentence) && prev.page === g.page;
-    if (!continues) whole = undefined;
-    if (continues && !whole) whole = prev!.figs.find(isMoney);
+    // a whole carries over only along a list: 其中/主要用于/包括 …；…；…
+    const listGoesOn = continues || (!!prev && /[；;]\s*$/.test(prev.sentence) && prev.page === g.page);
+    if (!listGoesOn) whole = undefined;
+    if (continues && !whole && /其中|主要用于|包括|分别/.test(prev!.sentence)) whole = prev!.figs.find(isMoney);
     const context = [...(continues ? prev!.figs : []), ...g.figs];
     const firstOfGroup = g.figs.find(isMoney);
     for (const s of g.figs.filter((f) => f.kind === 'share')) {
       const at = context.findIndex((f) => f.i === s.i);
       const part = [...context.slice(0, at)].reverse().find(isMoney);
       if (!part || !isDecimal(s.value)) continue;
+      if (!g.figs.some((f) => f.i === part.i)) continue; // the part must be stated in the same sentence
+      if (/占[^，,；;。%]{1,20}的\s*[\d.]+\s*%/.test(g.sentence.replace(/\s+/g, ''))) continue; // 占“三公”经费的 Z%: a whole named, not listed
       if (firstOfGroup && firstOfGroup.i !== part.i && firstOfGroup.i < part.i) whole = firstOfGroup;
       if (!whole || whole.i === part.i) continue;
       const pv = toWan(part);
@@ -221,10 +236,11 @@ function share(groups: Group[]): Finding[] {
       });
       if (alt) continue;
       const nominal = (num(pv) / num(wv)) * 100;
+      const roundingOnly = overlaps(r, [num(st) - 3 * half(st), num(st) + 3 * half(st)]);
       out.push(
         finding(
           'narrative.share',
-          'error',
+          roundingOnly ? 'info' : 'error',
           whereSentence(g),
           `第${g.page ?? '?'}页 说明「${g.sentence}」：${show(pv)}万元 占 ${show(wv)}万元 应为 ${nominal.toFixed(2)}%，文中写 ${s.value}%`,
           `p. ${g.page ?? '?'} narrative “${g.sentence}”: ${show(pv)} of ${show(wv)} (万元) is ${nominal.toFixed(2)}%, the text says ${s.value}%`,

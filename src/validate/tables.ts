@@ -88,7 +88,9 @@ export function topLevel(rows: Row[]): { kind: TopKind; rows: Row[] } | undefine
   if (coded.length) {
     const kinds = new Set(coded.map((r) => codeKindOf(r)));
     if (kinds.size > 1) return undefined;
-    return { kind: 'class-codes', rows: coded.filter((r) => r.code!.length === 3) };
+    const classes = coded.filter((r) => r.code!.length === 3);
+    if (new Set(classes.map((r) => r.code)).size < classes.length) return undefined; // a class code twice: codes not read completely
+    return { kind: 'class-codes', rows: classes };
   }
   const levels = data.map(ordinalLevel).filter((l) => l > 0);
   if (levels.length) {
@@ -155,4 +157,11 @@ export function norm(s: string): string {
     .replace(/<\/?b>/g, '')
     .replace(/[\s“”"'‘’「」『』()（）\-—_·.。,，、:：;；]/g, '')
     .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** The 决算 基本支出 table printed two-sided (人员经费 | 公用经费 side by side) but read as one row per line. */
+export function twoSided(t: Table): boolean {
+  if (!/basic_expenditure/.test(t.kind) || t.sideBySide) return false;
+  const amounts = t.columns.filter((c) => c.role === 'amount').map((c) => c.path.join('/'));
+  return t.columns.filter((c) => c.role === 'code').length > 1 || new Set(amounts).size < amounts.length;
 }

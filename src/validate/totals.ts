@@ -9,7 +9,7 @@ import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../util/decimal.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, unitOf } from './rounding.js';
-import { amountAt, blocks, codeKindOf, hasAmounts, isTotalRow, itemText, leaf, ordinalLevel, sumFinding, topLevel, valueOf } from './tables.js';
+import { amountAt, blocks, codeKindOf, hasAmounts, isTotalRow, itemText, leaf, nonEmptyLabels, ordinalLevel, sumFinding, topLevel, twoSided, valueOf } from './tables.js';
 
 function columnsOf(rows: Row[]): number[] {
   const s = new Set<number>();
@@ -20,6 +20,8 @@ function columnsOf(rows: Row[]): number[] {
 function check(table: Table, total: Row, parts: Row[], zh: string, en: string): Finding[] {
   const out: Finding[] = [];
   for (const col of columnsOf([total])) {
+    // a total among the parts (本年收入合计 in 收入总计) must be printed in this column
+    if (parts.some((p) => isTotalRow(p) && !amountAt(p, col))) continue;
     const vals: Dec[] = [];
     for (const p of parts) {
       const v = valueOf(amountAt(p, col));
@@ -40,7 +42,12 @@ function checkBlock(table: Table, rows: Row[]): Finding[] {
   if (!totals.length) return out;
   const top = topLevel(rows);
   if (!top || !top.rows.length) return out;
+  // an unnumbered list with sub-totals or two-level labels nests rows: its top level is unknown
+  if (top.kind === 'rows' && top.rows.some((r) => nonEmptyLabels(r) > 1 || /小计|其中/.test(r.item))) return out;
   if (top.kind === 'class-codes') {
+    const codes = top.rows.map((r) => r.code);
+    if (new Set(codes).size !== codes.length) return out; // a class code twice: schema.code-duplicate says why
+    if (twoSided(table)) return out;
     const economic = top.rows.every((r) => codeKindOf(r) === 'economic');
     for (const t of totals) {
       const item = itemText(t);
