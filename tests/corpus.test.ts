@@ -54,6 +54,16 @@ describe.skipIf(!existsSync(CORPUS))('corpus document classes', () => {
     expect(values(facts, { table_kind: 'final_expenditure', code: '220' })).toEqual(['本年支出合计=4461.67', '基本支出=2339.58', '项目支出=2122.09']);
   });
 
+  it('ONLYOFFICE 决算 with its text stream out of visual order: cells from geometry', async () => {
+    const doc = await load('shanghai/普陀区财政局_2024_部门决算.pdf');
+    const facts = documentFacts(doc);
+    const k = { table_kind: 'final_expenditure' };
+    expect(values(facts, { ...k, item: '合计' })).toEqual(['本年支出合计=2940.05', '基本支出=2336.91', '项目支出=603.14']);
+    expect(values(facts, { ...k, code: '20106' })).toEqual(['本年支出合计=2106.66', '基本支出=1503.52', '项目支出=603.14']);
+    expect(values(facts, { ...k, code: '2010601' })).toEqual(['本年支出合计=1511.89', '基本支出=1503.52', '项目支出=8.37']);
+    expect(pick(facts, { ...k, code: '2010601' })[0]).toMatchObject({ item: '行政运行', page: '10' });
+  });
+
   it('the blank 决算 template gives its tables, empty', async () => {
     const doc = await load('shanghai/上海市_2024_部门决算_空白模板.pdf');
     expect(doc.tables.length).toBeGreaterThanOrEqual(8);

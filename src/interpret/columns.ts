@@ -6,11 +6,55 @@ import type { Column } from '../../schemas/document.js';
 import { cleanText } from '../util/text.js';
 import { readCell } from './amount.js';
 import type { HeaderLayout } from './header.js';
-import { isCode, isCodeHeader, isLabelHeader, isRowNumberHeader } from './labels.js';
+import { isCodeHeader, isLabelHeader, isRowNumberHeader } from './labels.js';
+
+/** A subject code as the classification prints it: 类 201–239 (functional), 301–399 / 501–599 (economic). */
+export function looksLikeSubjectCode(t: string): boolean {
+  return /^(2[0-3]\d|3\d\d|5\d\d)(\d{2}){0,2}$/.test(t.replace(/\s+/g, ''));
+}
+
+/** Headers that name money, under which a 3-digit integer is an amount, not a code. */
+const AMOUNT_HEADER = /(合计|小计|总计|金额|经费|费|支出|收入|资金|拨款|预算数|决算数|结转|结余|数)$/;
 import type { Matrix } from './matrix.js';
 
 export function classifyColumns(m: Matrix, h: HeaderLayout): Column[] {
   const body = m.rows.map((_, r) => r).filter((r) => !h.skipRows.has(r));
+  return splitCodeParts(m, body, classify(m, h, body));
+}
+
+/**
+ * 类 | 款 | 项 printed in three columns whose header row was not recognised (e.g. read as body):
+ * a code column of 3-digit 类 followed by columns of 2-digit numbers is three code parts.
+ */
+function splitCodeParts(m: Matrix, body: number[], cols: Column[]): Column[] {
+  // a 类/款/项 header cell may share a row with the first body row: not a value
+  const values = (c: number) => body.map((r) => cleanText(m.rows[r][c]?.text ?? '')).filter((t) => t && !/^(类|款|项)$/.test(t));
+  return cols.map((col, i) => {
+    if (col.role === 'code-part') return col;
+    const prev = cols[i - 1];
+    const prev2 = cols[i - 2];
+    const twoDigits = (c: number) => {
+      const v = values(c);
+      return v.length > 0 && v.every((t) => /^\d{2}$/.test(t));
+    };
+    const threeDigitCodes = (c: number) => {
+      const v = values(c).filter((t) => /^\d+$/.test(t));
+      return v.length > 0 && v.every((t) => /^\d{3}$/.test(t) && looksLikeSubjectCode(t));
+    };
+    if (col.role === 'code' && threeDigitCodes(col.index) && cols[i + 1] && twoDigits(cols[i + 1].index)) {
+      return { ...col, role: 'code-part', codePart: '类' };
+    }
+    if (prev && twoDigits(col.index) && (prev.role === 'code' || prev.role === 'code-part') && threeDigitCodes(prev.index)) {
+      return { ...col, role: 'code-part', codePart: '款' };
+    }
+    if (prev && prev2 && twoDigits(col.index) && twoDigits(prev.index) && threeDigitCodes(prev2.index)) {
+      return { ...col, role: 'code-part', codePart: '项' };
+    }
+    return col;
+  });
+}
+
+function classify(m: Matrix, h: HeaderLayout, body: number[]): Column[] {
   return h.paths.map((path, index) => {
     const leaf = (path[path.length - 1] ?? '').replace(/\s+/g, '');
     const block = h.split === undefined ? undefined : index < h.split ? ('收入' as const) : ('支出' as const);
@@ -26,7 +70,7 @@ export function classifyColumns(m: Matrix, h: HeaderLayout): Column[] {
       if (!t) continue;
       const reading = readCell(t);
       if (reading.kind === 'amount') {
-        if (isCode(t) && !/[.,]/.test(t)) codes++;
+        if (looksLikeSubjectCode(t) && !AMOUNT_HEADER.test(leaf)) codes++;
         else amounts++;
       } else if (reading.kind === 'text') texts++;
     }

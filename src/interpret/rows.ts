@@ -40,6 +40,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         if (!t) continue;
         if (col.role === 'code' && isCode(t)) code = t.replace(/\s+/g, '');
         else if (col.role === 'code-part' && /^\d{2,3}$/.test(t)) parts[col.codePart!] = t;
+        else if (col.role === 'code-part' && /^(类|款|项)$/.test(t)) continue; // a header cell sharing the row
         else if (col.role === 'label' || col.role === 'code' || col.role === 'code-part') {
           labels.push(t);
         }
