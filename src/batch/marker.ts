@@ -23,6 +23,7 @@ export interface Marker {
   projects: number;
   diagnostics: { warning: number; error: number };
   findings: FindingCounts;
+  checksLine?: string;
   /** output files relative to the folder → size in bytes */
   files: Record<string, number>;
   completedAt: string;

@@ -89,6 +89,7 @@ class PlainProgress implements Progress {
 class BarProgress implements Progress {
   private readonly multi: cliProgress.MultiBar;
   private bar?: cliProgress.SingleBar;
+  private stopped = false;
   constructor(private readonly quiet: boolean) {
     this.multi = new cliProgress.MultiBar(
       {
@@ -118,10 +119,12 @@ class BarProgress implements Progress {
     if (!this.quiet) this.print(text);
   }
   warn(text: string) {
-    this.multi.log(`${text}\n`);
+    if (this.stopped) process.stderr.write(`${text}\n`);
+    else this.multi.log(`${text}\n`);
   }
   end() {
     this.multi.stop();
+    this.stopped = true;
   }
 }
 

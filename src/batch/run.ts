@@ -46,6 +46,8 @@ export const DEFAULT_TIMEOUT_S = 120;
 export const MANIFEST = 'manifest.jsonl';
 export const DEFAULT_DB = 'yusuan.sqlite';
 
+const RESERVED = new Set([MANIFEST, 'facts.csv', DEFAULT_DB, `${DEFAULT_DB}-wal`, `${DEFAULT_DB}-shm`]);
+
 export class UsageError extends Error {}
 
 function positiveInt(v: number | string | undefined, name: string, dflt: number): number {
@@ -86,7 +88,7 @@ function summaryLine(r: FileResult): string {
   const p = displayPath(r.path);
   if (r.status === 'failed' && r.error) return `${p}: failed [${r.error.reason}] ${r.error.message}`;
   const what = r.status === 'skipped' ? `skipped (unchanged, ${r.documentStatus})` : r.documentStatus;
-  const checks = `checks: ${r.findings.error} errors, ${r.findings.warning} warnings, ${r.findings.info} info`;
+  const checks = `checks: ${r.checksLine ?? `${r.findings.error} errors, ${r.findings.warning} warnings, ${r.findings.info} info`}`;
   return `${p}: ${what}, ${r.tables} tables, ${r.facts} facts, ${r.projects} projects, ${r.diagnostics.warning} warnings, ${r.diagnostics.error} errors; ${checks} (${r.durationMs} ms)`;
 }
 
@@ -141,7 +143,8 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   }
   const out = resolve(opts.out);
   await mkdir(out, { recursive: true });
-  const stems = outputStems(files);
+  // an input named like a run-level output (facts.csv.md) must not get a folder of that name
+  const stems = new Map([...outputStems(files)].map(([f, s]) => [f, RESERVED.has(s.toLowerCase()) ? `${s}_` : s]));
   const tasks: FileTask[] = files.map((f) => ({
     path: f,
     absPath: resolve(f),
@@ -200,7 +203,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     progress.line(summaryLine(r));
   };
 
-  const pool = new FilePool({ jobs, timeoutMs: timeoutS * 1000 });
+  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000 });
   let next = 0;
   const lane = async () => {
     while (next < tasks.length) {

@@ -3,17 +3,16 @@
  * the bytes; skip when the output folder is complete for this hash and version; else extract,
  * validate and write every output atomically, the completion marker last.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from '../../schemas/document.js';
-import type { Checks, Finding } from '../../schemas/findings.js';
+import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
-import { toCsv } from '../export/csv.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { extract, readInput } from '../pipeline.js';
-import * as validate from '../validate/index.js';
+import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
 
@@ -45,6 +44,8 @@ export interface FileResult {
   projects: number;
   diagnostics: { warning: number; error: number };
   findings: FindingCounts;
+  /** the validator's one-line summary ("0 errors, 2 warnings, 12 info (rule n, …)") */
+  checksLine?: string;
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
@@ -69,22 +70,6 @@ export function emptyResult(task: Pick<FileTask, 'path' | 'output'>, durationMs 
   };
 }
 
-export const FINDING_COLUMNS = [
-  'document', 'rule', 'severity', 'message_zh', 'message_en', 'table_id', 'table', 'page', 'row', 'item', 'code', 'column',
-  'expected', 'found', 'difference',
-];
-
-/** findings.csv: the validator's own writer when it has one, else these columns. */
-export async function findingsCsv(checks: Checks): Promise<string> {
-  const own = (validate as unknown as Record<string, unknown>).findingsCsv;
-  if (typeof own === 'function') return String(await (own as (c: Checks) => string | Promise<string>)(checks));
-  const row = (f: Finding) => [
-    checks.document, f.rule, f.severity, f.message.zh, f.message.en, f.where.tableId, f.where.table, f.where.page, f.where.row,
-    f.where.item, f.where.code, f.where.column, f.expected, f.found, f.difference,
-  ].map((v) => (v === undefined ? '' : String(v)));
-  return toCsv(FINDING_COLUMNS, checks.findings.map(row));
-}
-
 function counts(doc: Document, checks: Checks, facts: number) {
   return {
     pages: doc.source.pages ?? 0,
@@ -96,7 +81,24 @@ function counts(doc: Document, checks: Checks, facts: number) {
       error: doc.diagnostics.filter((d) => d.severity === 'error').length,
     },
     findings: { error: checks.summary.error, warning: checks.summary.warning, info: checks.summary.info },
+    checksLine: summaryLine(checks),
   };
+}
+
+/** The files yusuan writes in an output folder; only these (and its temp files) are ever deleted. */
+const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
+
+export async function clearOutputs(dir: string): Promise<void> {
+  await rm(join(dir, MARKER), { force: true });
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (OUTPUT_FILES.has(n) || (n.startsWith('.') && n.endsWith('.tmp'))) await rm(join(dir, n), { recursive: true, force: true });
+  }
 }
 
 /** Process one input. Never throws: a failure is a result with status failed and a reason. */
@@ -119,27 +121,30 @@ export async function processFile(task: FileTask): Promise<FileResult> {
           projects: m.projects,
           diagnostics: m.diagnostics,
           findings: m.findings,
+          ...(m.checksLine ? { checksLine: m.checksLine } : {}),
         });
         return res;
       }
     }
-    const doc = await extract({ bytes: src.bytes, name: src.name, path: task.path });
-    const checks = validate.validateDocument(doc);
-    // the folder is rewritten from scratch: first it stops being trusted (marker gone), then any
-    // file of an earlier run (or temp file of a killed one) goes, then the outputs, marker last
-    await rm(join(task.outDir, MARKER), { force: true });
-    await rm(task.outDir, { recursive: true, force: true });
+    const doc = await extract({ bytes: src.bytes, name: src.name, path: task.path }, task.password ? { password: task.password } : {});
+    const checks = validateDocument(doc);
+    // the folder is rewritten: first it stops being trusted (marker gone), then the files of an
+    // earlier run (and temp files of a killed one) go, then the outputs, the marker last
+    await clearOutputs(task.outDir);
     const { facts } = await writeDocumentOutputs(doc, task.outDir, {
       'checks.json': `${JSON.stringify(checks, null, 1)}\n`,
       'findings.csv': await findingsCsv(checks),
     });
     const c = counts(doc, checks, facts.length);
+    Object.assign(res, c, { documentStatus: doc.status });
+    if (doc.status === 'failure') {
+      // outputs written for inspection, but not marked complete: tried again on the next run
+      res.status = 'failed';
+      res.error = { reason: 'internal', message: `${task.path}: the conversion failed (see its document.json diagnostics)` };
+      return res;
+    }
     await writeMarker(task.outDir, { sha256: src.sha256, yusuan: VERSION, source: task.path, documentStatus: doc.status, ...c });
-    Object.assign(res, c, {
-      status: doc.status === 'success' ? 'ok' : doc.status === 'partial' ? 'partial' : 'failed',
-      documentStatus: doc.status,
-    });
-    if (doc.status === 'failure') res.error = { reason: 'internal', message: `${task.path}: the conversion failed` };
+    res.status = doc.status === 'success' ? 'ok' : 'partial';
     if (task.wantRows) res.rows = documentPayload(doc, checks, facts, { path: task.absPath, output: task.output });
   } catch (e) {
     res.status = 'failed';

@@ -186,6 +186,7 @@ export class ResultsDb {
   }
 
   close(): void {
+    this.db.pragma('optimize');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }

@@ -6,12 +6,13 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, trustedMarker } from '../../src/batch/marker.js';
 import { VERSION } from '../../src/version.js';
-import { byName, ensureDist, events, readManifest, runCli, startCli, tempDir, walk, writeFixtures } from './helpers.js';
+import { byName, ensureDist, events, readManifest, removeTempDirs, runCli, startCli, tempDir, walk, writeFixtures } from './helpers.js';
 
 beforeAll(() => ensureDist(), 180_000);
+afterAll(() => removeTempDirs());
 
 const base = (out: string) => ['extract', '-o', out, '--progress', 'json', '--jobs', '2'];
 

@@ -1,6 +1,6 @@
 /** Fixtures and a CLI runner for the batch tests: tiny markdown disclosures written at run time. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -14,8 +14,16 @@ export function ensureDist(): void {
   built = true;
 }
 
+const made: string[] = [];
 export function tempDir(prefix = 'yusuan-batch-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+}
+
+/** removes every folder tempDir made */
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** A small 一般公共预算支出表 in markdown; `k` changes the figures (and so the hash). */
@@ -45,7 +53,7 @@ export function disclosure(dept: string, k = 0): string {
 export function writeFixtures(dir: string, n: number, prefix = 'd'): string[] {
   return Array.from({ length: n }, (_, i) => {
     const p = join(dir, `${prefix}${String(i + 1).padStart(2, '0')}.md`);
-    writeFileSync(p, disclosure(`${prefix === "d" ? "" : prefix}测试局${i + 1}`, i));
+    writeFileSync(p, disclosure(`${prefix === 'd' ? '' : prefix}测试局${i + 1}`, i));
     return p;
   });
 }
