@@ -1,5 +1,5 @@
 /**
- * Writes the small PDF fixtures under samples/bad/ used by tests/pdf (run: npx tsx scripts/make-bad-samples.ts).
+ * Writes the small PDF fixtures under tests/fixtures/pdf-bad/ used by tests/pdf (run: npx tsx scripts/make-bad-samples.ts).
  * The PDFs are written by hand (objects + a computed xref), so no PDF library is needed;
  * the encrypted one is made with `qpdf --encrypt` when qpdf is installed (apt-get install qpdf).
  */
@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, mkdirSync, existsSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 
-const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'samples', 'bad');
+const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'fixtures', 'pdf-bad');
 
 /** Serialises objects (bodies without "n 0 obj") into a PDF with a correct xref table. */
 export function buildPdf(objects: string[]): Uint8Array {

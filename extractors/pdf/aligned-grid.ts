@@ -96,8 +96,8 @@ export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lin
     if (best >= 0 && single && bestD <= 1.6 * size) {
       const target = lines[best];
       const col = columnOf(bounds, (l.pieces[0].x0 + l.pieces[0].x1) / 2);
-      // it must continue a text cell of that row, in the same column
-      const ok = target.pieces.some((p) => !isAmount(p.text) && columnOf(bounds, (p.x0 + p.x1) / 2) === col);
+      // it continues a text cell of that row (or fills its empty label column), never an amount cell
+      const ok = !target.pieces.some((p) => isAmount(p.text) && columnOf(bounds, (p.x0 + p.x1) / 2) === col);
       if (ok) {
         rows[rowOf.get(best)!].push(l);
         return;

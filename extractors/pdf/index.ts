@@ -6,7 +6,7 @@ import type { Block, Diagnostic, SourceDocument } from '../../schemas/intermedia
 import type { ExtractOptions, SourceInput } from '../source-input.js';
 import { ExtractionError } from '../../src/errors.js';
 import { classifyPdfError, openPdf } from './load-document.js';
-import { layoutPage } from './page-layout.js';
+import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
 import { toFragments, type RawTextItem } from './text-items.js';
 
@@ -38,12 +38,14 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
       try {
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
-        const ops = await page.getOperatorList();
         readable++;
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
         const frags = toFragments(items, viewport.transform);
         if (!frags.length) emptyPages.push(p);
-        const { rules } = extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height);
+        // the operator list (for rules) is read only where a table is possible: it is half the cost
+        const rules = mayHoldTable(frags)
+          ? extractRulings(await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), OPS, viewport.transform, viewport.width, viewport.height).rules
+          : [];
         const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules });
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);

@@ -10,10 +10,38 @@ import { ExtractionError } from '../../src/errors.js';
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 let pdfjsPromise: Promise<PdfJs> | undefined;
-/** pdf.js is loaded once, lazily, so importing the extractor costs nothing when no PDF is read. */
+/**
+ * pdf.js is loaded once, lazily, so importing the extractor costs nothing when no PDF is read.
+ *
+ * The worker code is loaded here too and handed to pdf.js as `globalThis.pdfjsWorker`, so it runs
+ * on this thread without pdf.js importing it later. Both legacy bundles carry core-js polyfills
+ * that *replace* built-ins which Node 20 already has: Array.prototype.push (a JS loop: ~15% of
+ * all pdf.js time) and JSON.parse/stringify (which would slow every JSON write of the process).
+ * The native ones are put back; the polyfills that only add missing methods stay.
+ */
 export function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= (async () => {
+    const saved = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+    try {
+      const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // a non-literal specifier: the worker bundle ships no type declarations
+      const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+      const worker: unknown = await import(workerModule);
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+      return mod;
+    } finally {
+      restoreBuiltin(Array.prototype, 'push', saved.push);
+      restoreBuiltin(JSON, 'parse', saved.parse);
+      restoreBuiltin(JSON, 'stringify', saved.stringify);
+    }
+  })();
   return pdfjsPromise;
+}
+
+function restoreBuiltin(target: object, key: string, original: unknown): void {
+  if ((target as Record<string, unknown>)[key] !== original) {
+    Object.defineProperty(target, key, { value: original, writable: true, configurable: true, enumerable: false });
+  }
 }
 
 let assetDirs: { cMapUrl: string; standardFontDataUrl: string } | undefined;

@@ -7,7 +7,7 @@
  * 部门名称：… and 单位：万元 on one line are two blocks).
  */
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
-import { columnOf, columnStrips, countAmounts, groupRows, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
+import { columnOf, columnStrips, countAmounts, groupRows, isAmount, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -88,6 +88,9 @@ export function virtualRows(frags: readonly TextFrag[], frame: Frame): number[] 
     // only a band with several lines of amounts holds several printed rows; otherwise the lines are
     // one cell's wrapped text or a header cell centred across a merged row
     if (lines.filter((l) => countAmounts(l.pieces) > 0).length < 2) continue;
+    // and only if amounts stack in one column: one amount printed lower than its neighbours
+    // (vertically centred differently) is still the same row
+    if (!stackedAmounts(lines, frame.xs)) continue;
     const rows = groupRows(lines, inner);
     for (let k = 0; k + 1 < rows.length; k++) {
       const a = rows[k][rows[k].length - 1].line;
@@ -96,6 +99,19 @@ export function virtualRows(frags: readonly TextFrag[], frame: Frame): number[] 
     }
   }
   return out;
+}
+
+function stackedAmounts(lines: readonly PLine[], xs: readonly number[]): boolean {
+  const seen = new Set<number>();
+  for (const l of lines) {
+    const cols = new Set<number>();
+    for (const p of l.pieces) if (isAmount(p.text)) cols.add(slotOf(xs, (p.x0 + p.x1) / 2));
+    for (const c of cols) {
+      if (seen.has(c)) return true;
+    }
+    for (const c of cols) seen.add(c);
+  }
+  return false;
 }
 
 function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
@@ -186,6 +202,19 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
     grid: { type: 'grid', rows, method: 'ruled', confidence, page, bbox: bboxOf(frame.box), columnEdges: frame.xs.map(round) },
     used: new Set(inside),
   };
+}
+
+/**
+ * Whether a page can hold a table at all. Reading the drawing operators costs pdf.js about as much
+ * as reading the text, so pages of running prose (every line one continuous run) skip it. A table
+ * always has some line with cells apart (a label and its amount, or header cells).
+ */
+export function mayHoldTable(frags: readonly TextFrag[]): boolean {
+  if (!frags.length) return false;
+  for (const line of groupLines(frags)) {
+    if (linePieces(line, CELL_GAP_EM).length > 1) return true;
+  }
+  return false;
 }
 
 /** A line that is only a page number or a running header/footer near the page edge. */
@@ -290,6 +319,23 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
   return out;
 }
 
+/**
+ * A title printed with its characters spread out (目      录) is one block: pieces of a single
+ * character each are joined back.
+ */
+function spacedTitles(parts: LinePiece[]): LinePiece[] {
+  const out: LinePiece[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (last && Array.from(p.text).length === 1 && Array.from(last.frags[last.frags.length - 1].text).length === 1 && p.x0 - last.x1 < 8 * p.size) {
+      last.text += p.text;
+      last.x1 = p.x1;
+      last.frags.push(...p.frags);
+    } else out.push({ ...p, frags: [...p.frags] });
+  }
+  return out;
+}
+
 /** Median font size weighted by characters: the body text size, for heading levels. */
 function bodySize(frags: readonly TextFrag[]): number {
   const sizes = frags.map((f) => [f.size, f.text.length] as const).sort((a, b) => a[0] - b[0]);
@@ -319,7 +365,7 @@ export function layoutPage(p: PageInput): PageOutput {
   const inTable = new Set<PLine>(tables.flatMap((t) => [...t.lines]));
   for (const l of lines) {
     if (inTable.has(l)) continue;
-    for (const part of linePieces(l.line, BLOCK_GAP_EM)) {
+    for (const part of spacedTitles(linePieces(l.line, BLOCK_GAP_EM))) {
       const size = round(part.size);
       const tb: TextBlock = { type: 'text', text: part.text, page: p.page, bbox: bboxOf(part), fontSize: size };
       if (part.size >= body * 1.45) tb.heading = 1;

@@ -97,7 +97,7 @@ export function edgesCross(h: Edge, v: Edge, tol = SNAP_TOL): boolean {
  * Groups edges into tables: edges that cross or touch are connected. Horizontal rules with no
  * verticals (tables ruled only between rows) are connected when stacked closely with a common span.
  */
-export function groupEdges(edges: readonly Edge[], tol = SNAP_TOL, stackGap = 40): Edge[][] {
+export function groupEdges(edges: readonly Edge[], tol = SNAP_TOL, stackGap = 120): Edge[][] {
   const parent = edges.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -117,14 +117,20 @@ export function groupEdges(edges: readonly Edge[], tol = SNAP_TOL, stackGap = 40
   for (const i of hs) for (const j of vs) if (edgesCross(edges[i], edges[j], tol)) union(i, j);
   // collinear pieces of one line separated by a gap (a merged cell's missing segment) belong together
   // only through crossings; stacked horizontals are joined when they share most of their span
-  hs.sort((i, j) => edges[i].pos - edges[j].pos);
-  for (let k = 0; k + 1 < hs.length; k++) {
-    const p = edges[hs[k]];
-    for (let m = k + 1; m < hs.length && edges[hs[m]].pos - p.pos <= stackGap; m++) {
-      const q = edges[hs[m]];
+  // only groups without any vertical are stacked: a ruled table is complete through its crossings,
+  // and stacking it would swallow the next table of the same width
+  const hasV = new Set<number>();
+  for (const j of vs) hasV.add(find(j));
+  const hOnly = hs.filter((i) => !hasV.has(find(i)));
+  hOnly.sort((i, j) => edges[i].pos - edges[j].pos);
+  for (let k = 0; k + 1 < hOnly.length; k++) {
+    const p = edges[hOnly[k]];
+    for (let m = k + 1; m < hOnly.length && edges[hOnly[m]].pos - p.pos <= stackGap; m++) {
+      const q = edges[hOnly[m]];
       const overlap = Math.min(p.b, q.b) - Math.max(p.a, q.a);
-      if (overlap >= 0.8 * Math.min(p.b - p.a, q.b - q.a) && Math.min(p.b - p.a, q.b - q.a) > 30) {
-        union(hs[k], hs[m]);
+      // the same span (a table's width), not merely overlapping: page header/footer rules stay apart
+      if (overlap >= 0.9 * Math.max(p.b - p.a, q.b - q.a) && Math.min(p.b - p.a, q.b - q.a) > 30) {
+        union(hOnly[k], hOnly[m]);
         break;
       }
     }
@@ -188,7 +194,6 @@ export function clusterPositions(values: readonly number[], minGap: number): num
   while (i < s.length) {
     let j = i + 1;
     while (j < s.length && s[j] - s[j - 1] < minGap) j++;
-    // keep the outermost for the first/last cluster is not needed: the mean is within minGap
     out.push(s.slice(i, j).reduce((a, b) => a + b, 0) / (j - i));
     i = j;
   }

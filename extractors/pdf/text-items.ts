@@ -73,15 +73,17 @@ export function toFragments(items: readonly RawTextItem[], viewport: ArrayLike<n
     if (!/\S/.test(text)) continue;
     const t = it.transform;
     const scaleX = Math.hypot(t[0], t[1]) || 1;
+    // some producers' fonts give no advance widths: estimate the run from its characters
+    const width = it.width > 0 ? it.width : Array.from(text).reduce((w, c) => w + charWeight(c), 0) * (Math.hypot(t[2], t[3]) || it.height || 10);
     // Start and end of the baseline in user space, then through the viewport.
     const [sx, sy] = applyPoint(viewport, t[4], t[5]);
-    const ex0 = t[4] + (it.width * t[0]) / scaleX;
-    const ey0 = t[5] + (it.width * t[1]) / scaleX;
+    const ex0 = t[4] + (width * t[0]) / scaleX;
+    const ey0 = t[5] + (width * t[1]) / scaleX;
     const [ex, ey] = applyPoint(viewport, ex0, ey0);
     const size = Math.hypot(t[2], t[3]) || it.height || 10;
     const dx = ex - sx;
     const dy = ey - sy;
-    const horizontal = Math.abs(dy) <= Math.max(0.5, Math.abs(dx) * 0.05) && (dx >= 0 || it.width === 0);
+    const horizontal = Math.abs(dy) <= Math.max(0.5, Math.abs(dx) * 0.05) && dx >= 0;
     if (!horizontal) {
       // Vertical or rotated text: keep it as one fragment with a bounding box.
       const x0 = Math.min(sx, ex) - size / 2;
@@ -129,7 +131,6 @@ function splitAtSpaces(text: string, x0: number, x1: number, base: number, size:
     x += w;
   }
   flush();
-  // `cur` pieces for the second half of a surrogate pair were '' so text is intact; fix cuts length
 }
 
 /** Cuts a fragment at x, at the nearest character boundary; returns one or two fragments. */

@@ -76,7 +76,9 @@ function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds; cell
       const n = seen.get(k) ?? 0;
       seen.set(k, n + 1);
       const t = key(c.text);
-      const isAnnual = /年度/.test(t) || (!/实施期/.test(t) && (annualCol !== undefined ? c.col >= annualCol : n > 0));
+      // a key printed twice in a row: 实施期 then 年度; printed once: by its side of the 年度 column
+      const twice = row.filter((x) => fundKey(x.text) === k).length > 1;
+      const isAnnual = /年度/.test(t) || (!/实施期/.test(t) && (twice || annualCol === undefined ? n > 0 : c.col >= annualCol));
       if (reading?.kind !== 'amount') return;
       (isAnnual ? annual : implementation)[k] = reading.value;
       cells.push({ period: isAnnual ? '年度' : '实施期', key: k, label: c.text, value: reading.value, ...prov(next!.src) });

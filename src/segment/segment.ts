@@ -40,11 +40,20 @@ interface Pending {
   noteSaysEmpty?: boolean;
 }
 
+/** A 绩效目标表 form starts with 项目名称 (or 部门名称 for the 部门整体 form) in its first rows. */
+function startsForm(grid: GridBlock): boolean {
+  return grid.rows.slice(0, 3).some((r) => r.cells.some((c) => /^(项目名称|部门名称)$/.test(c.text.replace(/\s+/g, ''))));
+}
+
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
-function continues(prev: GridBlock, next: GridBlock): boolean {
+function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
+  // a form goes on over the page with a different cell layout, until the next form starts
+  if (startsForm(first)) return !startsForm(next);
   const a = prev.columnEdges;
   const b = next.columnEdges;
   if (!a || !b) return true;
+  // the same number of columns: one table, even when a new page (or a new frame) draws them wider
+  if (a.length === b.length) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   const tolerance = 6;
   const matched = b.filter((x) => a.some((y) => Math.abs(x - y) <= tolerance)).length;
@@ -176,7 +185,7 @@ export function segment(input: Block[]): Segmentation {
     // a grid
     if (isTocGrid(block)) continue;
     const last = current?.grids[current.grids.length - 1];
-    if (!pending.title && current && open && last && continues(last, block)) {
+    if (!pending.title && current && open && last && continues(last, block, current.grids[0])) {
       current.grids.push(block);
       if (pending.unit && !current.unit) current.unit = pending.unit;
       pending = { preface: [] };

@@ -9,19 +9,21 @@ const HAN = '\\p{Script=Han}';
 const HAN_GAP = new RegExp(`(?<=[${HAN}\\u3000-\\u303f\\uff00-\\uffef])\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef])`, 'gu');
 
 /** CJK Radicals Supplement code points that NFKC leaves alone but some PDFs print for ordinary characters. */
-const RADICALS: Record<string, string> = {
+export const RADICALS: Readonly<Record<string, string>> = {
   '\u2E84': '乙', '\u2E86': '冂', '\u2E87': '几', '\u2E88': '刀', '\u2E8B': '卩', '\u2E8C': '小',
-  '\u2E8E': '兀', '\u2E95': '彐', '\u2E97': '心', '\u2E98': '手', '\u2E9B': '旡', '\u2E9D': '月',
-  '\u2E9F': '母', '\u2EA0': '民', '\u2EA4': '爫', '\u2EA6': '丬', '\u2EA7': '牛', '\u2EA8': '犭',
-  '\u2EAA': '疋', '\u2EAB': '罒', '\u2EAC': '示', '\u2EAD': '礻', '\u2EAF': '纟', '\u2EB3': '罒',
-  '\u2EB7': '羊', '\u2EBB': '聿', '\u2EC0': '艹', '\u2EC4': '西', '\u2EC5': '见', '\u2EC6': '角',
-  '\u2EC8': '讠', '\u2EC9': '贝', '\u2ECB': '车', '\u2ECC': '辶', '\u2ECD': '辶', '\u2ECF': '阝',
-  '\u2ED0': '钅', '\u2ED1': '长', '\u2ED2': '镸', '\u2ED3': '长', '\u2ED4': '门', '\u2ED6': '阝',
-  '\u2ED7': '雨', '\u2ED8': '青', '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食',
-  '\u2EDF': '飠', '\u2EE0': '饣', '\u2EE2': '马', '\u2EE3': '骨', '\u2EE4': '鬼', '\u2EE5': '鱼',
-  '\u2EE6': '鸟', '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEB': '斉',
-  '\u2EEC': '齐', '\u2EED': '歯', '\u2EEE': '齿', '\u2EEF': '竜', '\u2EF0': '龙', '\u2EF1': '龜',
-  '\u2EF2': '亀', '\u2EF3': '龟',
+  '\u2E8D': '小', '\u2E8E': '兀', '\u2E95': '彐', '\u2E97': '心', '\u2E98': '手', '\u2E9B': '旡',
+  '\u2E9D': '月', '\u2E9E': '歹', '\u2E9F': '母', '\u2EA0': '民', '\u2EA4': '爫', '\u2EA6': '丬',
+  '\u2EA7': '牛', '\u2EA8': '犭', '\u2EA9': '王', '\u2EAA': '疋', '\u2EAB': '罒', '\u2EAC': '示',
+  '\u2EAD': '礻', '\u2EAF': '纟', '\u2EB3': '罒', '\u2EB7': '羊', '\u2EBB': '聿', '\u2EBC': '月',
+  '\u2EBD': '臼', '\u2EC0': '艹', '\u2EC1': '虎', '\u2EC3': '西', '\u2EC4': '西', '\u2EC5': '见',
+  '\u2EC6': '角', '\u2EC7': '角', '\u2EC8': '讠', '\u2EC9': '贝', '\u2ECA': '足', '\u2ECB': '车',
+  '\u2ECC': '辶', '\u2ECD': '辶', '\u2ECF': '阝', '\u2ED0': '钅', '\u2ED1': '长', '\u2ED2': '镸',
+  '\u2ED3': '长', '\u2ED4': '门', '\u2ED6': '阝', '\u2ED7': '雨', '\u2ED8': '青', '\u2ED9': '韦',
+  '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食', '\u2EDF': '飠', '\u2EE0': '饣',
+  '\u2EE1': '首', '\u2EE2': '马', '\u2EE3': '骨', '\u2EE4': '鬼', '\u2EE5': '鱼', '\u2EE6': '鸟',
+  '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEB': '斉', '\u2EEC': '齐',
+  '\u2EED': '歯', '\u2EEE': '齿', '\u2EEF': '竜', '\u2EF0': '龙', '\u2EF1': '龜', '\u2EF2': '亀',
+  '\u2EF3': '龟',
 };
 const RADICAL_RE = /[\u2E80-\u2EFF]/g;
 
