@@ -31,6 +31,7 @@ export const Column = z.object({
   role: ColumnRole,
   codePart: z.enum(['类', '款', '项']).optional(),
   block: Block.optional(),
+  part: z.number().int().min(0).max(1).optional().describe('left (0) or right (1) half of a side-by-side table'),
 });
 export type Column = z.infer<typeof Column>;
 
@@ -51,6 +52,7 @@ export const CodeLevel = z.enum(['类', '款', '项']);
 export const Row = z.object({
   index: z.number().int().positive().describe('1-based body row, counted across continuation pages'),
   block: Block.optional(),
+  part: z.number().int().min(0).max(1).optional().describe('left (0) or right (1) half of a side-by-side table'),
   kind: RowKind,
   code: z.string().optional(),
   codeKind: CodeKind.optional(),

@@ -57,8 +57,9 @@ function splitCodeParts(m: Matrix, body: number[], cols: Column[]): Column[] {
 function classify(m: Matrix, h: HeaderLayout, body: number[]): Column[] {
   return h.paths.map((path, index) => {
     const leaf = (path[path.length - 1] ?? '').replace(/\s+/g, '');
-    const block = h.split === undefined ? undefined : index < h.split ? ('收入' as const) : ('支出' as const);
-    const base = { index, path, ...(block ? { block } : {}) };
+    const part = h.split === undefined ? undefined : index < h.split ? 0 : 1;
+    const block = h.splitKind !== 'income-expenditure' ? undefined : part === 0 ? ('收入' as const) : ('支出' as const);
+    const base = { index, path, ...(part !== undefined ? { part } : {}), ...(block ? { block } : {}) };
     if (/^(类|款|项)$/.test(leaf)) return { ...base, role: 'code-part' as const, codePart: leaf as '类' | '款' | '项' };
     if (isCodeHeader(leaf)) return { ...base, role: 'code' as const };
     if (isRowNumberHeader(leaf)) return { ...base, role: 'text' as const };

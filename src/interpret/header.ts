@@ -19,8 +19,12 @@ export interface HeaderLayout {
   bodyStart: number;
   /** per column, header texts from top to leaf */
   paths: string[][];
-  /** side-by-side income | expenditure: the column where 支出 starts */
+  /**
+   * side-by-side tables: the column where the right half starts; `income-expenditure` for
+   * 收入 | 支出, `repeated` for two halves under the same headers (人员经费 | 公用经费 lists)
+   */
   split?: number;
+  splitKind?: 'income-expenditure' | 'repeated';
 }
 
 export function rowTexts(m: Matrix, r: number): string[] {
@@ -32,7 +36,8 @@ export function isBodyRow(texts: string[]): boolean {
   const first = texts.findIndex((t) => t !== '');
   if (first !== 0) return false;
   const t = texts[0];
-  if (isCode(t) || /^\d{3}(?:\d{2}){0,2}\s*\S/.test(t)) return true;
+  // a code alone or leading the label (2013101 行政运行), not a year (2023年…)
+  if (isCode(t) || /^\d{3}(?:\d{2}){0,2}(?![\d年])\s*\S/.test(t)) return true;
   if (totalKind(t)) {
     // 合计 | “三公”经费 | 会议费 …: 合计 heading its own column in a header row, not a total row
     const others = texts.slice(1).filter(Boolean);
@@ -58,7 +63,7 @@ function findBodyStart(m: Matrix, from: number, to: number): { bodyStart: number
 }
 
 /** 收入 … 支出 in one header row: where the expenditure half starts. */
-function findSplit(m: Matrix, headerRows: number[]): number | undefined {
+function findSplit(m: Matrix, headerRows: number[]): { col: number; kind: 'income-expenditure' | 'repeated' } | undefined {
   for (const r of headerRows) {
     const texts = m.rows[r].map((_, c) => cleanText(shownText(m, r, c)).replace(/\s+/g, ''));
     const inc = texts.findIndex((t) => /^(收入|.{0,12}收入$)/.test(t) && !/^本年收入|^收入合计/.test(t));
@@ -66,14 +71,23 @@ function findSplit(m: Matrix, headerRows: number[]): number | undefined {
     const exp = texts.findIndex((t, c) => c > inc && /^(支出|.{0,12}支出$)/.test(t) && texts[inc] !== t);
     if (exp > 0 && texts[exp - 1] !== texts[exp]) {
       // the 支出 cell must start a span: everything left of it belongs to income
-      if (inc === 0 || texts.slice(0, inc).every((t) => !t)) return exp;
+      if (inc === 0 || texts.slice(0, inc).every((t) => !t)) return { col: exp, kind: 'income-expenditure' };
     }
   }
   // 项目 … 项目: the label header repeated in one row
   for (const r of headerRows) {
     const texts = m.rows[r].map((c) => cleanText(c.text).replace(/\s+/g, ''));
     const firsts = texts.map((t, c) => (/^(项目|科目名称|收入项目|支出项目)$/.test(t) ? c : -1)).filter((c) => c >= 0);
-    if (firsts.length === 2 && firsts[0] === 0) return firsts[1];
+    if (firsts.length === 2 && firsts[0] === 0) return { col: firsts[1], kind: 'income-expenditure' };
+  }
+  // the same headers twice side by side (类 款 科目名称 决算数 | 类 款 科目名称 决算数)
+  const width = m.width;
+  if (width >= 4 && width % 2 === 0) {
+    const half = width / 2;
+    const key = (c: number) => headerRows.map((r) => cleanText(shownText(m, r, c)).replace(/\s+/g, '')).join('|');
+    let same = true;
+    for (let c = 0; c < half && same; c++) same = key(c) === key(c + half);
+    if (same && headerRows.some((r) => cleanText(m.rows[r][0].text))) return { col: half, kind: 'repeated' };
   }
   return undefined;
 }
@@ -125,9 +139,9 @@ export function layoutHeader(m: Matrix): HeaderLayout {
   const explicitSpans = m.rows.some((row) => row.some((c) => c.coveredBy));
   let paths = columnPaths(m, headerRows, explicitSpans);
   const split = findSplit(m, headerRows);
-  if (split !== undefined) {
+  if (split?.kind === 'income-expenditure') {
     // the block names are the block, not part of the column path
     paths = paths.map((p) => (p.length > 1 && /收\s*入$|支\s*出$/.test(p[0]) ? p.slice(1) : p));
   }
-  return { headerRows, skipRows, bodyStart, paths, ...(split !== undefined ? { split } : {}) };
+  return { headerRows, skipRows, bodyStart, paths, ...(split ? { split: split.col, splitKind: split.kind } : {}) };
 }

@@ -21,17 +21,18 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
   const rows: Row[] = [];
   const diagnostics: Diagnostic[] = [];
   let unreadCells = 0;
-  const blocks: (Column['block'] | undefined)[] = h.split === undefined ? [undefined] : ['收入', '支出'];
+  const parts: (number | undefined)[] = h.split === undefined ? [undefined] : [0, 1];
   // split codes print 类 once and leave it blank below: carry the last seen parts down
-  const carried = new Map<string | undefined, { 类?: string; 款?: string }>();
+  const carried = new Map<number | undefined, { 类?: string; 款?: string }>();
   let index = 0;
   for (let r = 0; r < m.rows.length; r++) {
     if (h.skipRows.has(r)) continue;
     const cells = m.rows[r];
     if (cells.every((c) => !c.text.trim())) continue;
     index++;
-    for (const block of blocks) {
-      const cols = columns.filter((c) => c.block === block);
+    for (const part of parts) {
+      const cols = columns.filter((c) => c.part === part);
+      const block = cols[0]?.block;
       const labels: string[] = [];
       let code: string | undefined;
       const parts: Partial<Record<'类' | '款' | '项', string>> = {};
@@ -46,13 +47,13 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         }
       }
       if (parts.类 || parts.款 || parts.项) {
-        const carry = { ...(carried.get(block) ?? {}) };
+        const carry = { ...(carried.get(part) ?? {}) };
         if (parts.类) {
           carry.类 = parts.类;
           carry.款 = undefined;
         }
         if (parts.款) carry.款 = parts.款;
-        carried.set(block, carry);
+        carried.set(part, carry);
         const kuan = parts.款 ?? (parts.项 ? carry.款 : undefined);
         const joined = `${carry.类 ?? ''}${kuan ?? ''}${parts.项 ?? ''}`;
         code = isCode(joined) ? joined : undefined;
@@ -113,6 +114,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
       rows.push({
         index,
         ...(block ? { block } : {}),
+        ...(part !== undefined ? { part } : {}),
         kind,
         ...(code ? { code, codeKind: codeKind(code), ...(codeLevel(code) ? { level: codeLevel(code) } : {}) } : {}),
         ...(code && parentCode(code) ? { parentCode: parentCode(code) } : {}),
