@@ -6,7 +6,7 @@
  * when a header row below shows that the position is a sub-column.
  */
 import { cleanText } from '../util/text.js';
-import { isUnmistakableAmount } from './amount.js';
+import { isAmountText, isUnmistakableAmount } from './amount.js';
 import { hasOrdinal, isCode, isColumnNumberRow, isHeaderish, totalKind } from './labels.js';
 import { shownText, type Matrix } from './matrix.js';
 
@@ -41,7 +41,7 @@ export function isBodyRow(texts: string[]): boolean {
   if (totalKind(t)) {
     // 合计 | “三公”经费 | 会议费 …: 合计 heading its own column in a header row, not a total row
     const others = texts.slice(1).filter(Boolean);
-    return !others.some((o) => !totalKind(o) && !hasOrdinal(o) && !isCode(o));
+    return !others.some((o) => !totalKind(o) && !hasOrdinal(o) && !isCode(o) && !isAmountText(o));
   }
   if (hasOrdinal(t)) return true;
   return !isHeaderish(t);
@@ -56,6 +56,9 @@ function findBodyStart(m: Matrix, from: number, to: number): { bodyStart: number
       numberRows.push(r);
       continue;
     }
+    // a label merged across columns heads them (财政拨款“三公”经费 over its sub-columns)
+    const spansRight = m.rows[r][1]?.coveredBy?.row === r && m.rows[r][1]?.coveredBy?.col === 0;
+    if (spansRight && !totalKind(texts[0]) && !hasOrdinal(texts[0]) && !texts.some((t) => isUnmistakableAmount(t))) continue;
     if (isBodyRow(texts)) return { bodyStart: r, numberRows };
     if (numberRows.length) return { bodyStart: r, numberRows }; // rows after a 1 2 3 row are body
   }
@@ -117,9 +120,8 @@ function columnPaths(m: Matrix, headerRows: number[], explicitSpans: boolean): s
 }
 
 export function layoutHeader(m: Matrix): HeaderLayout {
-  const firstGridEnd = m.gridStarts[1] ?? m.rows.length;
-  const { bodyStart: rawStart, numberRows } = findBodyStart(m, 0, firstGridEnd);
-  const bodyStart = rawStart >= firstGridEnd && firstGridEnd < m.rows.length ? firstGridEnd : rawStart;
+  // the header may end on the next page when a page break falls inside it
+  const { bodyStart, numberRows } = findBodyStart(m, 0, m.rows.length);
   const headerRows: number[] = [];
   for (let r = 0; r < bodyStart; r++) {
     if (!numberRows.includes(r) && rowTexts(m, r).some(Boolean)) headerRows.push(r);

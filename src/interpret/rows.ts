@@ -36,11 +36,17 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
       const labels: string[] = [];
       let code: string | undefined;
       const parts: Partial<Record<'类' | '款' | '项', string>> = {};
+      const padded: string[] = [];
       for (const col of cols) {
         const t = cleanText(cells[col.index].text);
         if (!t) continue;
         if (col.role === 'code' && isCode(t)) code = t.replace(/\s+/g, '');
         else if (col.role === 'code-part' && /^\d{2,3}$/.test(t)) parts[col.codePart!] = t;
+        else if (col.role === 'code-part' && col.codePart !== '类' && /^\d$/.test(t)) {
+          // a 款/项 printed with one digit (301 | 2 | 津贴补贴) is the two-digit part without its 0
+          parts[col.codePart!] = `0${t}`;
+          padded.push(`${col.codePart} "${t}"`);
+        }
         else if (col.role === 'code-part' && /^(类|款|项)$/.test(t)) continue; // a header cell sharing the row
         else if (col.role === 'label' || col.role === 'code' || col.role === 'code-part') {
           labels.push(t);
@@ -57,6 +63,16 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         const kuan = parts.款 ?? (parts.项 ? carry.款 : undefined);
         const joined = `${carry.类 ?? ''}${kuan ?? ''}${parts.项 ?? ''}`;
         code = isCode(joined) ? joined : undefined;
+      }
+      if (padded.length && code) {
+        const cell = cells[cols.find((c) => c.role === 'code-part')?.index ?? 0];
+        diagnostics.push({
+          severity: 'info',
+          code: 'code.padded',
+          message: `${tableName}: row ${index}: ${padded.join(', ')} printed with one digit, read as ${code}`,
+          ...(cell?.page ? { page: cell.page } : {}),
+          ...(cell?.bbox ? { bbox: cell.bbox } : {}),
+        });
       }
       if (!code && labels.length) {
         const lead = splitLeadingCode(labels[0]);

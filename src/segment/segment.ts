@@ -45,6 +45,37 @@ function startsForm(grid: GridBlock): boolean {
   return grid.rows.slice(0, 3).some((r) => r.cells.some((c) => /^(项目名称|部门名称)$/.test(c.text.replace(/\s+/g, ''))));
 }
 
+const hasAmount = (g: GridBlock) => g.rows.some((r) => r.cells.some((c) => /\d[.,]\d|^\s*-?\d+\s*$/.test(c.text)));
+
+/**
+ * Lay a grid's cells out on another grid's columns by position, so that two pieces of one table
+ * with different cell layouts read as one grid: a header printed alone at the foot of a page
+ * (收入 | 支出) over columns that start on the next page, or a last 合计 row whose merged cells
+ * hide some column rules.
+ */
+export function realignGrid(head: GridBlock, edges: number[] | undefined): GridBlock | undefined {
+  if (!edges || edges.length < 2) return undefined;
+  const centers = edges.slice(0, -1).map((x, i) => (x + edges[i + 1]) / 2);
+  const rows: GridBlock['rows'] = [];
+  for (const row of head.rows) {
+    const cells: GridBlock['rows'][number]['cells'] = [];
+    let col = 0;
+    for (const cell of row.cells) {
+      if (!cell.bbox) return undefined;
+      const covered = centers.map((x, i) => (x > cell.bbox!.x0 && x < cell.bbox!.x1 ? i : -1)).filter((i) => i >= 0);
+      if (!covered.length) continue;
+      while (col < covered[0]) {
+        cells.push({ text: '' });
+        col++;
+      }
+      cells.push({ ...cell, colSpan: covered.length, rowSpan: 1 });
+      col += covered.length;
+    }
+    rows.push({ cells });
+  }
+  return { ...head, rows, columnEdges: edges };
+}
+
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
 function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
   // a form goes on over the page with a different cell layout, until the next form starts
@@ -54,10 +85,11 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
   if (!a || !b) return true;
   // the same number of columns: one table, even when a new page (or a new frame) draws them wider
   if (a.length === b.length) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
+  // fewer rules where cells are merged: the smaller set of edges stands on the larger one
+  const [small, large] = a.length < b.length ? [a, b] : [b, a];
   const tolerance = 6;
-  const matched = b.filter((x) => a.some((y) => Math.abs(x - y) <= tolerance)).length;
-  return matched >= Math.min(a.length, b.length) - 1;
+  const matched = small.filter((x) => large.some((y) => Math.abs(x - y) <= tolerance)).length;
+  return matched >= small.length - (small.length > 3 ? 1 : 0);
 }
 
 function isTocGrid(grid: GridBlock): boolean {
@@ -185,8 +217,21 @@ export function segment(input: Block[]): Segmentation {
     // a grid
     if (isTocGrid(block)) continue;
     const last = current?.grids[current.grids.length - 1];
+    if (!pending.title && current && open && last && current.grids.length === 1 && last.rows.length <= 3 && !hasAmount(last) && !continues(last, block, last)) {
+      const realigned = realignGrid(last, block.columnEdges);
+      if (realigned) {
+        current.grids = [realigned, block];
+        pending = { preface: [] };
+        continue;
+      }
+    }
     if (!pending.title && current && open && last && continues(last, block, current.grids[0])) {
-      current.grids.push(block);
+      // pieces with fewer column rules (merged cells) are laid out on the finer columns
+      const widths = (g: GridBlock) => g.columnEdges?.length ?? 0;
+      const differ = widths(block) > 0 && widths(last) > 0 && widths(block) !== widths(last) && !startsForm(current.grids[0]);
+      if (differ && widths(block) < widths(last)) current.grids.push(realignGrid(block, last.columnEdges) ?? block);
+      else if (differ && current.grids.length === 1) current.grids = [realignGrid(last, block.columnEdges) ?? last, block];
+      else current.grids.push(block);
       if (pending.unit && !current.unit) current.unit = pending.unit;
       pending = { preface: [] };
       continue;
