@@ -109,7 +109,11 @@ export function joinWrappedTitles(blocks: Block[]): Block[] {
     const b = blocks[i + 1];
     if (a.type === 'text' && b?.type === 'text' && a.page === b.page && b.text.length <= 20) {
       const joined = `${a.text}${b.text}`;
-      if (classifyLine(a.text).kind === 'text' && classifyLine(b.text).kind === 'text' && classifyLine(joined).kind === 'title') {
+      // the second line may read as a title by itself (…培训费 / 支出预算表): the fragment before it
+      // must then be a title's start, not a sentence
+      const bAlone = classifyLine(b.text).kind;
+      const fragment = a.text.length <= 40 && !/[。；;，,！？]/.test(a.text);
+      if (classifyLine(a.text).kind === 'text' && (bAlone === 'text' || (bAlone === 'title' && fragment)) && classifyLine(joined).kind === 'title') {
         out.push({ ...a, text: joined });
         i++;
         continue;
