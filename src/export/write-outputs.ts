@@ -3,7 +3,7 @@
  * facts.csv and projects.csv. Every file is written atomically; document.json is written last,
  * so its presence (with the input's hash and yusuan's version) marks the set as complete.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FACT_COLUMNS, type Document, type Fact } from '../../schemas/document.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -67,12 +67,4 @@ export async function writeDocumentOutputs(doc: Document, dir: string, extra: Re
   for (const [name, text] of Object.entries(extra)) await writeFileAtomic(join(dir, name), text);
   await writeFileAtomic(join(dir, 'document.json'), `${JSON.stringify(doc, null, 1)}\n`);
   return { dir, facts };
-}
-
-export async function listTableFiles(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dir, 'tables'))).sort();
-  } catch {
-    return [];
-  }
 }

@@ -167,6 +167,26 @@ export function liftCaptionRows(blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * The grids of a table with `next` appended when `next` continues it (undefined when it does
+ * not). Pieces with different column rules are laid out on the finer columns: a continuation
+ * whose merged cells hide rules, or a header printed alone before the page break.
+ */
+export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock[] | undefined {
+  const first = grids[0];
+  const last = grids[grids.length - 1];
+  const widths = (g: GridBlock) => g.columnEdges?.length ?? 0;
+  const headerPiece = grids.length === 1 && last.rows.length <= 3 && !hasAmount(last);
+  if (!continues(last, next, first)) {
+    const realigned = headerPiece ? realignGrid(last, next.columnEdges) : undefined;
+    return realigned ? [realigned, next] : undefined;
+  }
+  const differ = widths(next) > 0 && widths(last) > 0 && widths(next) !== widths(last) && !startsForm(first);
+  if (differ && widths(next) < widths(last)) return [...grids, realignGrid(next, last.columnEdges) ?? next];
+  if (differ && grids.length === 1) return [realignGrid(last, next.columnEdges) ?? last, next];
+  return [...grids, next];
+}
+
 export function segment(input: Block[]): Segmentation {
   const blocks = joinWrappedTitles(liftCaptionRows(input));
   const tables: TableSegment[] = [];
@@ -220,22 +240,9 @@ export function segment(input: Block[]): Segmentation {
     }
     // a grid
     if (isTocGrid(block)) continue;
-    const last = current?.grids[current.grids.length - 1];
-    if (!pending.title && current && open && last && current.grids.length === 1 && last.rows.length <= 3 && !hasAmount(last) && !continues(last, block, last)) {
-      const realigned = realignGrid(last, block.columnEdges);
-      if (realigned) {
-        current.grids = [realigned, block];
-        pending = { preface: [] };
-        continue;
-      }
-    }
-    if (!pending.title && current && open && last && continues(last, block, current.grids[0])) {
-      // pieces with fewer column rules (merged cells) are laid out on the finer columns
-      const widths = (g: GridBlock) => g.columnEdges?.length ?? 0;
-      const differ = widths(block) > 0 && widths(last) > 0 && widths(block) !== widths(last) && !startsForm(current.grids[0]);
-      if (differ && widths(block) < widths(last)) current.grids.push(realignGrid(block, last.columnEdges) ?? block);
-      else if (differ && current.grids.length === 1) current.grids = [realignGrid(last, block.columnEdges) ?? last, block];
-      else current.grids.push(block);
+    const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
+    if (current && joined) {
+      current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;
       pending = { preface: [] };
       continue;

@@ -92,13 +92,3 @@ export function ratio(a: Dec, b: Dec): number {
   const scale = Math.max(a.scale, b.scale);
   return Number(rescale(a, scale)) / Number(rescale(b, scale));
 }
-
-/** Half a unit of the last printed digit, e.g. 0.005 for 8.40: the rounding a printed value hides. */
-export function halfUlp(a: Dec): Dec {
-  return { units: 5n, scale: a.scale + 1 };
-}
-
-/** One unit of the last printed digit: 0.01 for 8.40, 1 for 400000. */
-export function ulp(a: Dec): Dec {
-  return { units: 1n, scale: a.scale };
-}

@@ -53,11 +53,3 @@ export function stripMarkup(s: string): string {
 export function cleanText(s: string): string {
   return stripMarkup(s).replace(/[\s\u00a0]+/g, ' ').trim().replace(HAN_GAP, '');
 }
-
-/** A key for comparing labels: no spaces at all, ASCII punctuation for full-width. */
-export function labelKey(s: string): string {
-  return cleanText(normalizeChars(s))
-    .replace(/\s+/g, '')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'");
-}

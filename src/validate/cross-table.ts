@@ -61,7 +61,15 @@ const ECONOMIC = /^(basic_expenditure_by_economic_class|general_budget_basic_exp
 function economicTotal(doc: Document, column: RegExp): Fig[] {
   return tablesOf(doc, ECONOMIC)
     .filter((t) => !twoSided(t))
-    .map((t) => grandTotal(t, column))
+    .map((t) => {
+      const halves = [...blocks(t).keys()].filter((k) => k.startsWith('part'));
+      if (halves.length < 2) return grandTotal(t, column);
+      // 人员经费 | 公用经费 printed side by side: the table's total is the sum of the halves' totals
+      const parts = halves.map((k) => grandTotal(t, column, { block: k }));
+      if (parts.some((f) => !f)) return undefined;
+      const [a, b] = parts as Fig[];
+      return { ...a, printed: sumOf([a.printed, b.printed]), yuan: sumOf([a.yuan, b.yuan]), label: `${a.label} + ${b.label}` };
+    })
     .filter((f): f is Fig => !!f);
 }
 

@@ -36,7 +36,8 @@ export function hasAmounts(t: Table): boolean {
 export function blocks(t: Table): Map<string, Row[]> {
   const m = new Map<string, Row[]>();
   for (const r of t.rows) {
-    const k = r.block ?? '';
+    // 收入/支出 halves by name; two halves under the same headers (人员经费 | 公用经费) by position
+    const k = r.block ?? (r.part !== undefined ? `part${r.part}` : '');
     if (!m.has(k)) m.set(k, []);
     m.get(k)!.push(r);
   }
