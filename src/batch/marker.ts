@@ -12,18 +12,23 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 
 export const MARKER = '.yusuan-complete.json';
 
-export interface Marker {
-  sha256: string;
-  yusuan: string;
-  source: string;
-  documentStatus: 'success' | 'partial' | 'failure';
+/** What a run reports of one document: in the marker, the manifest and the worker's result. */
+export interface DocumentCounts {
   pages: number;
   tables: number;
   facts: number;
   projects: number;
   diagnostics: { warning: number; error: number };
   findings: FindingCounts;
+  /** the validator's one-line summary ("0 errors, 2 warnings, 12 info (rule n, …)") */
   checksLine?: string;
+}
+
+export interface Marker extends DocumentCounts {
+  sha256: string;
+  yusuan: string;
+  source: string;
+  documentStatus: 'success' | 'partial' | 'failure';
   /** output files relative to the folder → size in bytes */
   files: Record<string, number>;
   completedAt: string;

@@ -9,6 +9,7 @@ import type { Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
+import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { extract, readInput } from '../pipeline.js';
@@ -31,21 +32,13 @@ export interface FileTask {
   wantRows?: boolean;
 }
 
-export interface FileResult {
+export interface FileResult extends DocumentCounts {
   path: string;
   output: string;
   sha256?: string;
   bytes?: number;
   status: ManifestStatus;
   documentStatus?: 'success' | 'partial' | 'failure';
-  pages: number;
-  tables: number;
-  facts: number;
-  projects: number;
-  diagnostics: { warning: number; error: number };
-  findings: FindingCounts;
-  /** the validator's one-line summary ("0 errors, 2 warnings, 12 info (rule n, …)") */
-  checksLine?: string;
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
