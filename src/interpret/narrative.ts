@@ -69,8 +69,26 @@ export function figuresOfSentence(sentence: string, where: { page?: number } = {
   return out;
 }
 
+const SENTENCE_END = /[。；;：:！？!?]$/;
+const STARTS_ITEM = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+部分|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+/**
+ * PDF text comes one printed line per block: a sentence wrapped over lines (or pages) is joined
+ * back into its paragraph before it is read, unless a line ends a sentence, a heading stands
+ * alone, or the next line starts a new numbered item.
+ */
+export function paragraphsOf(blocks: TextBlock[]): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const b of blocks) {
+    const text = cleanText(b.text);
+    const prev = out[out.length - 1];
+    if (prev && !prev.heading && !b.heading && !SENTENCE_END.test(prev.text) && !STARTS_ITEM.test(text)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}${text}` };
+    } else out.push({ ...b, text });
+  }
+  return out;
+}
+
 export function narrativeFigures(blocks: TextBlock[]): NarrativeFigure[] {
-  return blocks.flatMap((b) =>
-    sentencesOf(cleanText(b.text)).flatMap((s) => figuresOfSentence(s, b.page ? { page: b.page } : {})),
-  );
+  return paragraphsOf(blocks).flatMap((b) => sentencesOf(b.text).flatMap((s) => figuresOfSentence(s, b.page ? { page: b.page } : {})));
 }

@@ -228,6 +228,8 @@ function share(groups: Group[]): Finding[] {
         [num(wv), half(wv)],
       ]);
       if (overlaps(r, [num(st) - half(st), num(st) + half(st)])) continue;
+      // a part larger than its supposed whole: the whole was guessed wrong, not the share
+      if (num(pv) > num(wv) && num(st) <= 100) continue;
       // any other amount of the context as the whole?
       const alt = context.filter(isMoney).some((f) => {
         const v = toWan(f);
