@@ -35,7 +35,7 @@ export function interpretDocument(src: SourceDocument): Document {
     const isProject = isProjectPerformanceGrid(m);
     const isOverall = !isProject && isOverallPerformanceGrid(m);
     const title = ts.title || (isProject || isOverall ? ts.caption ?? '' : '');
-    const generic = interpretTable({ ...ts, title }, id, isProject ? 'project_performance' : isOverall ? 'overall_performance' : undefined);
+    const generic = interpretTable({ ...ts, title }, id, isProject ? 'project_performance' : isOverall ? 'overall_performance' : undefined, m);
     const form = isProject || isOverall || generic.kind === 'project_performance' || generic.kind === 'overall_performance';
     // a 绩效目标表 is a form, not a grid of amounts: its figures are in the record, and the
     // grid-level diagnostics (unit line, unread amount cells, ragged rows) do not apply

@@ -36,8 +36,7 @@ function raggedRows(seg: TableSegment): number {
   }).length;
 }
 
-export function interpretTable(seg: TableSegment, id: number, fallbackKind?: string): Table {
-  const m = buildMatrix(seg.grids);
+export function interpretTable(seg: TableSegment, id: number, fallbackKind?: string, m: Matrix = buildMatrix(seg.grids)): Table {
   const header = layoutHeader(m);
   const columns = classifyColumns(m, header);
   const title = seg.title || '';

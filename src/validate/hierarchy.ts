@@ -127,8 +127,8 @@ function ordinals(table: Table): Finding[] {
 export function checkHierarchy(doc: Document): Finding[] {
   const out: Finding[] = [];
   for (const t of doc.tables) {
+    // forms (绩效目标表) carry no rows: their figures are in the project records
     if (t.empty || !hasAmounts(t)) continue;
-    if (t.kind === 'project_performance' || t.kind === 'overall_performance') continue;
     if (twoSided(t)) continue;
     out.push(...coded(doc, t), ...labelDepth(t), ...ordinals(t));
   }

@@ -77,7 +77,6 @@ export function checkRowIdentities(doc: Document): Finding[] {
   const out: Finding[] = [];
   for (const table of doc.tables) {
     if (table.empty || !hasAmounts(table)) continue;
-    if (table.kind === 'project_performance' || table.kind === 'overall_performance') continue;
     const ids = identities(table);
     for (const id of ids) {
       for (const row of table.rows) {

@@ -127,7 +127,7 @@ export function checkTotals(doc: Document): Finding[] {
   const out: Finding[] = [];
   for (const t of doc.tables) {
     if (t.empty || !hasAmounts(t)) continue;
-    if (/project_performance|overall_performance|project_expenditure/.test(t.kind)) continue;
+    if (/project_expenditure/.test(t.kind)) continue;
     for (const rows of blocks(t).values()) out.push(...checkBlock(t, rows));
     if (t.sideBySide) out.push(...balance(t));
   }
