@@ -11,4 +11,21 @@ export interface SourceInput {
 export interface ExtractOptions {
   /** user password for encrypted PDFs */
   password?: string;
+  /** when given, the PDF extractor adds the time it waited on pdf.js here (a benchmark's probe) */
+  timings?: PdfTimings;
+}
+
+/**
+ * Milliseconds spent inside pdf.js while one PDF was read, measured where yusuan calls it: opening
+ * (getDocument, getPage, closing), getTextContent, getOperatorList. What remains of a file's time is
+ * yusuan's own (layout, interpretation, validation, output).
+ */
+export interface PdfTimings {
+  openMs: number;
+  textMs: number;
+  operatorsMs: number;
+}
+
+export function noTimings(): PdfTimings {
+  return { openMs: 0, textMs: 0, operatorsMs: 0 };
 }

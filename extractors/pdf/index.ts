@@ -3,7 +3,7 @@
  * blocks and grid blocks, with a pagebreak block between pages.
  */
 import type { Block, Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
-import type { ExtractOptions, SourceInput } from '../source-input.js';
+import type { ExtractOptions, PdfTimings, SourceInput } from '../source-input.js';
 import { ExtractionError } from '../../src/errors.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
@@ -12,9 +12,19 @@ import { toFragments, type RawTextItem } from './text-items.js';
 
 export { ExtractionError };
 
+/** Adds the time a pdf.js call takes to one of the timings counters (when timings are asked for). */
+function timed<T>(timings: PdfTimings | undefined, key: keyof PdfTimings, call: () => Promise<T>): Promise<T> {
+  if (!timings) return call();
+  const t0 = performance.now();
+  return call().finally(() => {
+    timings[key] += performance.now() - t0;
+  });
+}
+
 export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}): Promise<SourceDocument> {
   const file = input.path;
-  const opened = await openPdf(file, input.bytes, opts.password);
+  const tm = opts.timings;
+  const opened = await timed(tm, 'openMs', () => openPdf(file, input.bytes, opts.password));
   try {
     const { doc, pdfjs } = opened;
     const n = doc.numPages;
@@ -29,7 +39,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
       if (p > 1) blocks.push({ type: 'pagebreak', page: p });
       let page;
       try {
-        page = await doc.getPage(p);
+        page = await timed(tm, 'openMs', () => doc.getPage(p));
       } catch (err) {
         firstError ??= err;
         diagnostics.push({ severity: 'warning', code: 'pdf.page-unreadable', message: `page ${p} could not be read: ${(err as Error)?.message ?? err}`, page: p });
@@ -37,15 +47,14 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
       }
       try {
         const viewport = page.getViewport({ scale: 1 });
-        const content = await page.getTextContent();
+        const content = await timed(tm, 'textMs', () => page.getTextContent());
         readable++;
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
         const frags = toFragments(items, viewport.transform);
         if (!frags.length) emptyPages.push(p);
         // the operator list (for rules) is read only where a table is possible: it is half the cost
-        const rules = mayHoldTable(frags)
-          ? extractRulings(await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }), OPS, viewport.transform, viewport.width, viewport.height).rules
-          : [];
+        const ops = mayHoldTable(frags) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
+        const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height).rules : [];
         const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules });
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
@@ -70,6 +79,6 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
       diagnostics,
     };
   } finally {
-    await opened.close().catch(() => undefined);
+    await timed(tm, 'openMs', () => opened.close()).catch(() => undefined);
   }
 }

@@ -57,6 +57,7 @@ class JsonProgress implements Progress {
       status: r.status,
       pages: r.pages,
       ms: r.durationMs,
+      ...(r.timings ? { timings: r.timings } : {}),
       ...(r.error ? { reason: r.error.reason, message: r.error.message } : {}),
       ...rates(t),
       ...(r.mem ? { thread: r.mem.threadId, rss: r.mem.rss, heapUsed: r.mem.heapUsed, maxRss: r.mem.maxRss } : {}),

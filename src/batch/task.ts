@@ -12,6 +12,7 @@ import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
+import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extract, readInput } from '../pipeline.js';
 import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
@@ -42,8 +43,18 @@ export interface FileResult extends DocumentCounts {
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
+  /** where the time went (ms): reading and interpreting, of it inside pdf.js; validating; writing */
+  timings?: FileTimings;
   /** memory of the thread that did the work, after it (bytes) */
   mem?: { rss: number; heapUsed: number; maxRss: number; threadId: number };
+}
+
+export interface FileTimings {
+  extractMs: number;
+  validateMs: number;
+  writeMs: number;
+  /** PDFs only: the part of extractMs spent waiting on pdf.js */
+  pdfjs?: PdfTimings;
 }
 
 const NO_FINDINGS: FindingCounts = { error: 0, warning: 0, info: 0 };
@@ -94,6 +105,8 @@ export async function clearOutputs(dir: string): Promise<void> {
   }
 }
 
+const round1 = (ms: number) => Math.round(ms * 10) / 10;
+
 /** Process one input. Never throws: a failure is a result with status failed and a reason. */
 export async function processFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
@@ -119,8 +132,12 @@ export async function processFile(task: FileTask): Promise<FileResult> {
         return res;
       }
     }
-    const doc = await extract({ bytes: src.bytes, name: src.name, path: task.path }, task.password ? { password: task.password } : {});
+    const pdfjs = noTimings();
+    const t0 = performance.now();
+    const doc = await extract({ bytes: src.bytes, name: src.name, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}) });
+    const t1 = performance.now();
     const checks = validateDocument(doc);
+    const t2 = performance.now();
     // the folder is rewritten: first it stops being trusted (marker gone), then the files of an
     // earlier run (and temp files of a killed one) go, then the outputs, the marker last
     await clearOutputs(task.outDir);
@@ -128,6 +145,12 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       'checks.json': `${JSON.stringify(checks, null, 1)}\n`,
       'findings.csv': await findingsCsv(checks),
     });
+    res.timings = {
+      extractMs: round1(t1 - t0),
+      validateMs: round1(t2 - t1),
+      writeMs: round1(performance.now() - t2),
+      ...(doc.source.format === 'pdf' ? { pdfjs: { openMs: round1(pdfjs.openMs), textMs: round1(pdfjs.textMs), operatorsMs: round1(pdfjs.operatorsMs) } } : {}),
+    };
     const c = counts(doc, checks, facts.length);
     Object.assign(res, c, { documentStatus: doc.status });
     if (doc.status === 'failure') {
