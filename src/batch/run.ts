@@ -205,10 +205,20 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
 
   const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000 });
   let next = 0;
+  // One lane per worker. A lane hands its worker the next input *before* storing the result it
+  // just got: the database writes and the manifest line (this thread's work) then overlap the
+  // worker's next file instead of leaving the worker idle. At most `jobs` inputs are ever in
+  // flight, so each input's --timeout clock still starts when its worker starts it.
   const lane = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      await finish(i, await pool.run(tasks[i]));
+    let i = next++;
+    let running = pool.run(tasks[i]);
+    for (;;) {
+      const r = await running;
+      const j = next < tasks.length ? next++ : -1;
+      if (j >= 0) running = pool.run(tasks[j]);
+      await finish(i, r);
+      if (j < 0) return;
+      i = j;
     }
   };
   try {
