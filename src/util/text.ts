@@ -39,6 +39,8 @@ export function normalizeChars(s: string): string {
 
 /** Strip inline markup a text rendering carries: <b>, <br>, **bold**, entities. */
 export function stripMarkup(s: string): string {
+  // most strings (every PDF cell) carry none: skip the seven passes
+  if (!/[<*&]/.test(s)) return s;
   return s
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<\/?[a-z][^>]*>/gi, '')
