@@ -10,6 +10,8 @@
 //   xinzhou-xinfang-2024-budget.html            one HTML page, header cells with colspan/rowspan
 //   xinzhou-xinfang-2024-budget.chromium.pdf    the HTML printed by headless Chromium (A4)
 //   xinzhou-xinfang-2024-budget.libreoffice.pdf the tables laid out in a flat ODS, converted by LibreOffice
+//   xinzhou-xinfang-2024-budget.borderless.pdf  the HTML without any table border, printed by Chromium:
+//                                               tables found by alignment alone (no ruling lines)
 //   README.md                                   what the samples are + tool versions (only when PDFs are rendered)
 //
 // Plain Node ESM, no dependencies. Chromium and LibreOffice are shelled out to; pdftotext/pdfinfo
@@ -212,6 +214,11 @@ th, td { border: 1px solid #000; padding: 6px 5px; vertical-align: middle; font-
 th { font-weight: bold; text-align: center; background: #f2f2f2; }
 td.num { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; }
+`;
+
+const BORDERLESS_CSS = `
+table, th, td { border: none !important; }
+th { background: none; }
 `;
 
 function tableHtml(b) {
@@ -641,6 +648,15 @@ function main() {
 
   const chromium = renderChromium(out('html'), out('chromium.pdf'));
   console.log(`wrote ${out('chromium.pdf')}`);
+  {
+    // the same page with no ruling lines at all, as some producers print tables
+    const tmpHtml = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-borderless-'));
+    const html = path.join(tmpHtml, `${BASE}.borderless.html`);
+    fs.writeFileSync(html, fs.readFileSync(out('html'), 'utf8').replace('</style>', `${BORDERLESS_CSS}</style>`));
+    renderChromium(html, out('borderless.pdf'));
+    fs.rmSync(tmpHtml, { recursive: true, force: true });
+    console.log(`wrote ${out('borderless.pdf')}`);
+  }
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-fods-'));
   const fodsPath = path.join(tmp, `${BASE}.fods`);
@@ -651,13 +667,14 @@ function main() {
 
   const repC = pageReport(out('chromium.pdf'), sections);
   const repL = pageReport(out('libreoffice.pdf'), sections);
+  const repB = pageReport(out('borderless.pdf'), sections);
   console.log(`chromium.pdf: ${repC.pages} pages; tables crossing a page break: ${repC.crossing.join('; ') || '(unknown)'}`);
   console.log(`libreoffice.pdf: ${repL.pages} pages; tables crossing a page break: ${repL.crossing.join('; ') || '(unknown)'}`);
-  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }));
+  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }));
   console.log(`wrote ${path.join(opts.out, 'README.md')}`);
 }
 
-function readme({ chromium, lo, repC, repL, counts, seed, outDir }) {
+function readme({ chromium, lo, repC, repL, repB, counts, seed, outDir }) {
   const size = (ext) => {
     const f = path.join(outDir, `${BASE}.${ext}`);
     return fs.existsSync(f) ? `${Math.round(fs.statSync(f).size / 1024)} KB` : '?';
@@ -666,7 +683,7 @@ function readme({ chromium, lo, repC, repL, counts, seed, outDir }) {
 
 The project's own sample documents: one and the same 2024 部门预算公开 of 忻州市信访局
 (13 standard 预算公开表, 10 项目支出绩效目标表, a 部门整体支出绩效目标 table and the narrative)
-in four renderings. They are **generated** from the seed text rendering
+in five renderings. They are **generated** from the seed text rendering
 \`${seed}\` by
 
     node scripts/make-samples.mjs            # optional: [SEED_TXT] [--out DIR] [--no-pdf]
@@ -679,6 +696,8 @@ Do not edit them by hand; change the generator and re-run it.
 | \`${BASE}.html\` (${size('html')}) | One HTML page. Headings → \`<h1>\`…\`<h6>\`, paragraphs → \`<p>\`, \`- \` items → \`<ul><li>\`, each tab-row run → one \`<table>\` (so page-break-interrupted tables are two consecutive \`<table>\`s). Header rows (the rows before the first body row; a body row has a subject code, 合计/总计 or an amount as first cell, or any decimal amount) are in \`<thead>\` as \`<th>\` with real \`colspan\`/\`rowspan\`; body rows have one \`<td>\` per tab cell. Refinements: a row whose only non-empty cell is its first (三公 table: 因公出国（境）费) counts as a body row; the continuation run of a page-break-interrupted table has no header rows; tables without any body row (目录, 项目支出绩效目标表) get colspans but no rowspans and use \`<td>\`, no \`<thead>\`. Expanding every span (text in the first slot, empty elsewhere) gives back exactly the seed's tab grid, rows padded to the run's widest row. Borders and a CJK font stack are in the inline CSS. |
 | \`${BASE}.chromium.pdf\` (${size('chromium.pdf')}) | The HTML printed by headless Chromium, A4 portrait, ${repC.pages ?? '?'} pages. The 第二部分 heading starts a new page; tables crossing a page break: ${repC.crossing.join('; ') || '?'}. \`<thead>\` is *not* repeated on the continuation page. |
 | \`${BASE}.libreoffice.pdf\` (${size('libreoffice.pdf')}) | The ${counts.standard ?? 0} standard tables, the ${counts.performance ?? 0} 项目支出绩效目标表 and the 部门整体 table, one sheet each, laid out in a flat ODS (\`.fods\`, written by the generator to a temp dir) with borders, merged title/header cells and numeric cells formatted as printed (\`0.00\`, \`#,##0\`), converted by LibreOffice. A4 portrait, ${repL.pages ?? '?'} pages, every sheet starts a new page. Label (预算公开表1 …), title, 部门名称, 单位 and \`注：本表无数据\` are text rows above/below each table. Tables crossing a page break: ${repL.crossing.join('; ') || '?'}. |
+
+| \`${BASE}.borderless.pdf\` (${size('borderless.pdf')}) | The same HTML with every table border and header shading removed (\`table, th, td { border: none }\`), printed by headless Chromium like the one above: ${repB.pages ?? '?'} pages, no ruling line anywhere, so every table has to be found by the alignment of its text alone. |
 
 All amounts are exactly as printed in the seed (\`694.34\`, \`8.40\`, \`400,000\`).
 

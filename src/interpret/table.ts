@@ -53,6 +53,15 @@ export function interpretTable(seg: TableSegment, id: number, fallbackKind?: str
   }
   const first = seg.grids[0];
   const confidence = Math.min(...seg.grids.map((g) => g.confidence));
+  if (amountCells && seg.grids.some((g) => g.method === 'aligned')) {
+    // without rules the columns are inferred from gaps between words: a wrapped header or a
+    // narrow code column can join two columns, so the reader is told to check this table
+    diags.push({
+      severity: 'warning',
+      code: 'table.no-rules',
+      message: `${name}: found by the alignment of its text alone (no ruling lines); its columns are inferred, check its figures against page ${first.page ?? '?'}`,
+    });
+  }
   const bbox: BBox | undefined = seg.titleBlock?.bbox ?? first.bbox;
   const page = seg.titleBlock?.page ?? first.page;
   const kind = title ? tableKind(title) : fallbackKind ?? 'unknown';
