@@ -239,7 +239,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code });
   const sec = totals.elapsedMs / 1000;
   progress.warn(
-    `yusuan: ${files.length} inputs in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.skipped} skipped (unchanged), ${failed} failed` +
+    `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.skipped} skipped (unchanged), ${failed} failed` +
       `${withErrors ? `; ${withErrors} with error findings` : ''}; manifest ${displayPath(manifestPath)}${db ? `, database ${displayPath(db.file)}` : ''}`,
   );
   return code;

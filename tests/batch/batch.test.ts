@@ -3,12 +3,14 @@
  * codes and the database — on tiny markdown fixtures written at run time (no PDF, no ../shared).
  * The CLI under test is the compiled one (dist/), as its worker pool needs compiled code.
  */
-import { appendFileSync, existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER, trustedMarker } from '../../src/batch/marker.js';
 import { VERSION } from '../../src/version.js';
+import { ROOT } from './build.js';
 import { byName, ensureDist, events, readManifest, removeTempDirs, runCli, startCli, tempDir, walk, writeFixtures } from './helpers.js';
 
 beforeAll(() => ensureDist(), 180_000);
@@ -216,6 +218,38 @@ describe('exit codes and failures', () => {
     expect(r.code, r.stderr).toBe(errors > 0 ? 3 : 0);
     const plain = await runCli([...base(out), dir]);
     expect(plain.code).toBe(0);
+  });
+
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal, shows a progress bar with files/s, pages/s and ETA', () => {
+    // `script` (util-linux) gives the CLI a pseudo-terminal, so --progress auto picks the bar
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    writeFixtures(dir, 2);
+    const cmd = [process.execPath, join(ROOT, 'bin/yusuan.js'), 'extract', '-o', out, '--jobs', '1', dir].map((a) => `'${a}'`).join(' ');
+    // a wide terminal, so the bar's line is not cut at 80 columns
+    const r = spawnSync('script', ['-qec', `stty cols 200 rows 40; ${cmd}`, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status, r.stdout).toBe(0);
+    const screen = r.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(screen).toMatch(/2\/2 files \| [\d.]+ files\/s \| [\d.]+ pages\/s \| ETA/);
+    expect(screen).toMatch(/yusuan: 2 inputs in [\d.]+ s: 2 ok/);
+    expect(events(r.stdout)).toEqual([]);
+  });
+
+  it('--password opens an encrypted PDF; without it the file fails as encrypted and the run exits 1', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    copyFileSync(join(ROOT, 'tests/fixtures/pdf-bad/encrypted.pdf'), join(dir, 'locked.pdf'));
+    const without = await runCli([...base(out), dir]);
+    expect(without.code).toBe(1);
+    expect(readManifest(out)[0]).toMatchObject({ status: 'failed', error: { reason: 'encrypted' } });
+    expect(without.stderr).toMatch(/--password/);
+    const wrong = await runCli([...base(out), '--password', 'wrong', dir]);
+    expect(wrong.code).toBe(1);
+    expect(readManifest(out)[0]).toMatchObject({ status: 'failed', error: { reason: 'encrypted' } });
+    const right = await runCli([...base(out), '--password', 'secret', dir]);
+    expect(right.code, right.stderr).toBe(0);
+    expect(readManifest(out)[0].status).not.toBe('failed');
+    expect(readManifest(out)[0].tables).toBeGreaterThan(0);
   });
 
   it('--no-db writes no database; --db puts it elsewhere', async () => {
