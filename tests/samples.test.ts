@@ -55,7 +55,7 @@ describe.each([
  * their neighbours), so the test pins a floor rather than the seed's facts: most amounts are read,
  * and the amounts it emits are printed ones, never made up. Raise the floor as the aligned-table
  * finder improves (measured 2026-11-26: 275 of 391 amounts, 242 facts of which 240 match a seed amount,
- * the other two are 0.00 cells a 绩效 form prints).
+ * the other two are 0.00 cells a 绩效 form prints; 93 facts right on every column of the key).
  */
 describe('sample xinzhou-xinfang-2024-budget.borderless.pdf (no ruling lines)', () => {
   it('reads most amounts and emits only printed ones', async () => {
@@ -74,6 +74,8 @@ describe('sample xinzhou-xinfang-2024-budget.borderless.pdf (no ruling lines)', 
       } else unmatched.push(f.value);
     }
     expect(matched / expected.length).toBeGreaterThanOrEqual(0.7);
+    const keys = new Set(expectedKeys);
+    expect(facts.filter((f) => keys.has(key(f as unknown as Record<string, string>))).length).toBeGreaterThanOrEqual(93);
     expect(unmatched.every((v) => /^0(\.0+)?$/.test(v))).toBe(true);
     // every table read without rules says so, for its reader to check
     const aligned = doc.tables.filter((t) => t.quality.method === 'aligned' && t.quality.amountCells > 0);

@@ -231,6 +231,45 @@ function isTableLead(text: string): boolean {
 }
 
 /**
+ * A header cell that crosses a column boundary is a merged cell, and merged header text is printed
+ * centred over the columns it heads (2024年预算数 over 合计 | 基本支出 | 项目支出), so its text
+ * alone may cover fewer columns than it heads. Such a cell takes in the empty cells beside it for
+ * as long as that brings the middle of its columns nearer the middle of its text.
+ */
+export function centreMergedHeaders(cells: readonly GridCell[], centres: readonly number[], edges: readonly number[]): GridCell[] {
+  const out = cells.map((c) => ({ ...c }));
+  const mid = out.map((_, k) => centres[k]);
+  const startOf = (k: number) => out.slice(0, k).reduce((n, c) => n + (c.colSpan ?? 1), 0);
+  for (let k = 0; k < out.length; k++) {
+    if ((out[k].colSpan ?? 1) < 2 || Number.isNaN(mid[k])) continue;
+    for (;;) {
+      const cell = out[k];
+      const a = startOf(k);
+      const b = a + (cell.colSpan ?? 1);
+      const off = (x0: number, x1: number) => Math.abs((x0 + x1) / 2 - mid[k]);
+      const now = off(edges[a], edges[b]);
+      const next = out[k + 1];
+      const prev = out[k - 1];
+      const right = next && !next.text && (next.colSpan ?? 1) === 1 ? off(edges[a], edges[b + 1]) : Infinity;
+      const left = prev && !prev.text && (prev.colSpan ?? 1) === 1 ? off(edges[a - 1], edges[b]) : Infinity;
+      if (Math.min(left, right) >= now) break;
+      if (right <= left) {
+        out.splice(k + 1, 1);
+        mid.splice(k + 1, 1);
+      } else {
+        out.splice(k - 1, 1);
+        mid.splice(k - 1, 1);
+        k--;
+      }
+      cell.colSpan = (cell.colSpan ?? 1) + 1;
+      const s = startOf(k);
+      if (cell.bbox) cell.bbox = { ...cell.bbox, x0: round(edges[s]), x1: round(edges[s + cell.colSpan]) };
+    }
+  }
+  return out;
+}
+
+/**
  * Unruled tables among free lines: runs of tabular lines (pieces apart, with an amount), with the
  * header lines just above them; columns from the body's alignment.
  */
@@ -287,10 +326,12 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
     const x1 = Math.max(...all.map((l) => l.line.x1));
     const edges = [x0, ...bounds, x1];
     const rowsOfLines = groupRows(all, bounds);
+    const headerLines = new Set(lines.slice(h, i));
     const rows: GridRow[] = [];
     for (const rl of rowsOfLines) {
       const pieces = rl.flatMap((l) => l.pieces);
       const cells: GridCell[] = [];
+      const centres: number[] = [];
       let c = 0;
       const nc = bounds.length + 1;
       while (c < nc) {
@@ -305,9 +346,13 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
         const y0 = Math.min(...rl.map((l) => l.line.y0));
         const y1 = Math.max(...rl.map((l) => l.line.y1));
         cells.push({ text: cellText(frs), colSpan: span, rowSpan: 1, page, bbox: bboxOf({ x0: edges[c], x1: edges[c + span], y0, y1 }) });
+        // only one unbroken run of text can be a centred merged header; two headings that merely
+        // sit close together (一般公共预 政府性基金预) are not one cell to be centred
+        const oneRun = here.length === 1 && here[0].frags.every((f, k, fs) => k === 0 || f.x0 - fs[k - 1].x1 < 0.3 * f.size);
+        centres.push(oneRun ? (here[0].x0 + here[0].x1) / 2 : NaN);
         c += span;
       }
-      rows.push({ cells });
+      rows.push({ cells: rl.every((l) => headerLines.has(l)) ? centreMergedHeaders(cells, centres, edges) : cells });
     }
     const bbox = { x0, y0: all[0].line.y0, x1, y1: all[all.length - 1].line.y1 };
     out.push({
