@@ -3,7 +3,7 @@
  * the bytes; skip when the output folder is complete for this hash and version; else extract,
  * validate and write every output atomically, the completion marker last.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
@@ -93,15 +93,16 @@ function counts(doc: Document, checks: Checks, facts: number) {
 const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
 
 export async function clearOutputs(dir: string): Promise<void> {
-  await rm(join(dir, MARKER), { force: true });
+  // synchronous, like the writes (src/util/atomic-write.ts): a handful of small deletions
+  rmSync(join(dir, MARKER), { force: true });
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch {
     return;
   }
   for (const n of names) {
-    if (OUTPUT_FILES.has(n) || (n.startsWith('.') && n.endsWith('.tmp'))) await rm(join(dir, n), { recursive: true, force: true });
+    if (OUTPUT_FILES.has(n) || (n.startsWith('.') && n.endsWith('.tmp'))) rmSync(join(dir, n), { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@
  * facts.csv and projects.csv. Every file is written atomically; document.json is written last,
  * so its presence (with the input's hash and yusuan's version) marks the set as complete.
  */
-import { rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FACT_COLUMNS, type Document, type Fact } from '../../schemas/document.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -56,7 +56,7 @@ export async function writeDocumentOutputs(doc: Document, dir: string, extra: Re
   const facts = documentFacts(doc);
   const tablesDir = join(dir, 'tables');
   // tables from an earlier run of a different version may have other names: clear them first
-  await rm(tablesDir, { recursive: true, force: true });
+  rmSync(tablesDir, { recursive: true, force: true });
   for (const t of doc.tables) {
     const width = Math.max(0, ...t.printed.map((r) => r.length));
     const rows = t.printed.map((r) => Array.from({ length: width }, (_, i) => r[i]?.text ?? ''));
