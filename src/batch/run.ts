@@ -168,6 +168,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   const results: (FileResult | undefined)[] = new Array(files.length);
   const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   progress.start(files.length, { jobs, timeoutSec: timeoutS, out, force: !!opts.force, yusuan: VERSION });
 
   const finish = async (i: number, r: FileResult) => {
@@ -236,7 +237,10 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   const withErrors = done.filter((r) => r.status !== 'failed' && r.findings.error > 0).length;
   const failed = totals.failed + missing.length;
   const code = failed ? EXIT.failed : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
-  progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code });
+  // CPU time of the whole process (every thread: workers, V8's helper threads, this one)
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+  progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs });
   const sec = totals.elapsedMs / 1000;
   progress.warn(
     `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.skipped} skipped (unchanged), ${failed} failed` +
