@@ -275,11 +275,12 @@ lines.push(`- ≥ 25 pages/s on one core, end to end: ${r1.pagesPerSec} pages/s 
 if (rN !== r1) {
   const busy = r1.coresBusy ? `; one worker alone keeps ${r1.coresBusy} cores busy` : '';
   const ceiling = `${busy}${result.pdfjsScaling ? `; pdf.js alone reached ${result.pdfjsScaling.speedup}× in ${result.pdfjsScaling.processes} processes during this run` : ''}`;
-  // the corpus is 39 files: its last large file runs alone at the end; the 1,000-file batch shows the sustained rate
+  // only the corpus is run with both 1 and N workers, so only it is like for like; the batch's rate
+  // against the corpus's 1-worker rate is shown but not judged (warm workers over many files against
+  // a short run, minutes apart on a shared machine: it overstates the speed-up)
   const batch = syn ? Math.round((syn.pagesPerSec / r1.pagesPerSec) * 100) / 100 : undefined;
-  const best = Math.max(speedup, batch ?? 0);
   lines.push(
-    `- ${allJobs} workers ≥ 1.7× one: ${speedup}× on the corpus${batch ? `, ${batch}× for the ${syn.files}-file batch (its pages/s against the corpus's 1-worker pages/s)` : ''} — ${yes(best >= 1.7)} (on ${m0.nproc} cores${ceiling})`,
+    `- ${allJobs} workers ≥ 1.7× one: ${speedup}× on the corpus — ${yes(speedup >= 1.7)} (on ${m0.nproc} cores${ceiling})${batch ? `; not like for like, the ${syn.files}-file batch's pages/s is ${batch}× the corpus's 1-worker pages/s` : ''}`,
   );
 }
 lines.push(`- pipeline's own time ≤ 25 % of the total: ${ownShare} % — ${yes(ownShare <= 25)}`);
