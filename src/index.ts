@@ -1,5 +1,5 @@
 /** yusuan as a library. */
-export { extract, readInput, type Input } from './pipeline.js';
+export { extract, extractRead, readInput, type Input } from './pipeline.js';
 export { interpretDocument } from './interpret/document.js';
 export { documentFacts } from './export/facts.js';
 export { writeDocumentOutputs } from './export/write-outputs.js';

@@ -36,7 +36,10 @@ export async function readInput(input: Input): Promise<SourceInput> {
 
 /** Extract one disclosure. Throws ExtractionError (with a reason) when the input cannot be read. */
 export async function extract(input: Input, opts: ExtractOptions = {}): Promise<Document> {
-  const src = await readInput(input);
-  const ir = await extractSource(src, opts);
-  return interpretDocument(ir);
+  return extractRead(await readInput(input), opts);
+}
+
+/** Extract input already read and hashed (readInput), so a caller that needed the hash first does not hash twice. */
+export async function extractRead(src: SourceInput, opts: ExtractOptions = {}): Promise<Document> {
+  return interpretDocument(await extractSource(src, opts));
 }

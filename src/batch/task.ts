@@ -13,7 +13,7 @@ import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
-import { extract, readInput } from '../pipeline.js';
+import { extractRead, readInput } from '../pipeline.js';
 import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
@@ -135,7 +135,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extract({ bytes: src.bytes, name: src.name, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();
