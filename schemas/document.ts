@@ -169,13 +169,49 @@ export type NarrativeFigure = z.infer<typeof NarrativeFigure>;
 
 export const ConversionStatus = z.enum(['success', 'partial', 'failure']);
 
+export const DocKind = z.enum(['部门预算', '单位预算', '部门决算', '单位决算']);
+
+/** Who published the document, for which year, of what kind: decided once, carried by every output. */
+export const DocIdentity = z.object({
+  organisation: z.string().optional().describe('the organisation as printed (cover, department lines, narrative, titles; the file name last)'),
+  org: z.string().optional().describe('canonical organisation name: one per organisation across years, spellings and calibers (src/interpret/org-names.ts, data/org-aliases.csv)'),
+  year: z.number().int().optional(),
+  doc_kind: DocKind.optional(),
+  sha256: z.string().describe('SHA-256 of the source bytes'),
+  source: z.enum(['cover', 'title', 'department-line', 'narrative', 'filename', 'none']).describe('where the organisation was read'),
+});
+export type DocIdentity = z.infer<typeof DocIdentity>;
+
+export const HeadlineFigure = z.enum([
+  'income_total', 'expenditure_total', 'basic_expenditure', 'project_expenditure', 'three_public_total',
+  'outbound_travel', 'official_reception', 'official_vehicles', 'operating_expenses',
+]);
+export type HeadlineFigure = z.infer<typeof HeadlineFigure>;
+
+/** A figure people quote, traced to the printed cell it was read from. Absent when not printed (never 0). */
+export const Headline = z.object({
+  figure: HeadlineFigure,
+  value: DecimalString.describe('as printed'),
+  unit: Unit,
+  value_yuan: DecimalString.describe('the same in 元, exact'),
+  table: z.number().int().nonnegative().describe('index into doc.tables'),
+  table_kind: z.string(),
+  page: z.number().int().positive().optional(),
+  bbox: BBox.optional(),
+  row: z.number().int().positive().describe('the row index of the cell'),
+  column: z.string().describe('the column path of the cell'),
+  basis: z.enum(['预算数', '决算数']).optional().describe('决算: which column of the pair the figure is'),
+});
+export type Headline = z.infer<typeof Headline>;
+
 export const Document = z.object({
   yusuan: z.string().describe('yusuan version that made this'),
   source: SourceInfo,
   status: ConversionStatus,
   department: z.string().optional(),
   year: z.number().int().optional(),
-  docKind: z.enum(['部门预算', '单位预算', '部门决算', '单位决算']).optional(),
+  docKind: DocKind.optional(),
+  identity: DocIdentity.optional().describe('always set by interpretation; optional only for documents made by older versions'),
   tables: z.array(Table),
   projects: z.array(Project),
   overallPerformance: z.array(OverallPerformance),
@@ -185,6 +221,7 @@ export const Document = z.object({
     .array(z.object({ text: z.string(), page: z.number().int().positive().optional(), heading: z.number().int().optional() }))
     .optional()
     .describe('narrative text blocks (headings and paragraphs outside tables), in reading order'),
+  headlines: z.array(Headline).optional().describe('the headline figures (src/interpret/headlines.ts); always set by interpretation'),
   diagnostics: z.array(Diagnostic),
 });
 export type Document = z.infer<typeof Document>;
@@ -205,6 +242,13 @@ export const Fact = z.object({
   column: z.string(),
   value: z.string(),
   unit: z.string(),
+  // additive (issue 9): after the 14 contract columns
+  doc_kind: z.string().describe('部门预算 / 单位预算 / 部门决算 / 单位决算'),
+  org: z.string().describe('canonical organisation name'),
+  value_yuan: z.string().describe('the value in 元, exact; empty when the table prints no unit'),
+  period: z.string().describe('the year the figure is for: the year the column names, else the document year'),
+  measure: z.string().describe('the column path without its year (2024年“三公”经费预算数 / 合计 → “三公”经费预算数 / 合计)'),
+  sha256: z.string().describe('SHA-256 of the source document'),
 });
 export type Fact = z.infer<typeof Fact>;
 export const FACT_COLUMNS = Object.keys(Fact.shape) as (keyof Fact)[];

@@ -10,6 +10,10 @@ import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
 import { ExtractionError } from './errors.js';
 import { interpretDocument } from './interpret/document.js';
+import { loadOrgAliases } from './interpret/org-names.js';
+
+/** Extraction options, and the files that extend the organisation alias table (data/org-aliases.csv). */
+export type PipelineOptions = ExtractOptions & { orgAliases?: string[] };
 
 export type Input = string | Uint8Array | { bytes: Uint8Array; name: string; path?: string };
 
@@ -35,11 +39,12 @@ export async function readInput(input: Input): Promise<SourceInput> {
 }
 
 /** Extract one disclosure. Throws ExtractionError (with a reason) when the input cannot be read. */
-export async function extract(input: Input, opts: ExtractOptions = {}): Promise<Document> {
+export async function extract(input: Input, opts: PipelineOptions = {}): Promise<Document> {
   return extractRead(await readInput(input), opts);
 }
 
 /** Extract input already read and hashed (readInput), so a caller that needed the hash first does not hash twice. */
-export async function extractRead(src: SourceInput, opts: ExtractOptions = {}): Promise<Document> {
-  return interpretDocument(await extractSource(src, opts));
+export async function extractRead(src: SourceInput, opts: PipelineOptions = {}): Promise<Document> {
+  const ir = await extractSource(src, opts);
+  return interpretDocument(ir, opts.orgAliases?.length ? { orgAliases: loadOrgAliases(opts.orgAliases) } : {});
 }

@@ -15,6 +15,9 @@ import type { ResultsDb } from '../db/index.js';
 import { documentPayload } from '../db/rows.js';
 import { toCsv } from '../export/csv.js';
 import { documentFacts } from '../export/facts.js';
+import { HEADLINE_COLUMNS } from '../export/headlines.js';
+import { ACROSS_YEARS_CSV, checkRunAcrossYears } from '../dataset/run-across-years.js';
+import { loadOrgAliases } from '../interpret/org-names.js';
 import { sha256 } from '../pipeline.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
@@ -35,6 +38,8 @@ export interface RunOptions {
   progress?: ProgressMode;
   /** redo every input, even those with complete outputs */
   force?: boolean;
+  /** a CSV (alias,org) extending the organisation alias table (data/org-aliases.csv) */
+  orgAliases?: string;
   /** database file; default <out>/yusuan.sqlite; false: none (--no-db) */
   db?: string | boolean;
 }
@@ -46,7 +51,7 @@ export const DEFAULT_TIMEOUT_S = 120;
 export const MANIFEST = 'manifest.jsonl';
 export const DEFAULT_DB = 'yusuan.sqlite';
 
-const RESERVED = new Set([MANIFEST, 'facts.csv', DEFAULT_DB, `${DEFAULT_DB}-wal`, `${DEFAULT_DB}-shm`]);
+const RESERVED = new Set([MANIFEST, 'facts.csv', 'headlines.csv', ACROSS_YEARS_CSV, DEFAULT_DB, `${DEFAULT_DB}-wal`, `${DEFAULT_DB}-shm`]);
 
 export class UsageError extends Error {}
 
@@ -99,18 +104,18 @@ async function payloadFromOutputs(task: FileTask) {
   return documentPayload(doc, checks, documentFacts(doc), { path: task.absPath, output: task.output });
 }
 
-/** <out>/facts.csv: every document's facts.csv of this run (extracted or skipped), in input order. */
-async function writeRunFacts(out: string, dirs: string[]): Promise<void> {
-  const target = join(out, 'facts.csv');
-  const tmp = join(out, `.facts.csv.${process.pid}.${Date.now()}.tmp`);
+/** <out>/<name>: every document's <name> (facts.csv, headlines.csv) of this run (extracted or skipped), in input order. */
+async function writeRunCsv(out: string, name: string, columns: readonly string[], dirs: string[]): Promise<void> {
+  const target = join(out, name);
+  const tmp = join(out, `.${name}.${process.pid}.${Date.now()}.tmp`);
   const ws = createWriteStream(tmp);
   const write = async (s: string) => {
     if (!ws.write(s)) await once(ws, 'drain');
   };
   try {
-    await write(await toCsv(FACT_COLUMNS, []));
+    await write(await toCsv([...columns], []));
     for (const d of dirs) {
-      const text = await readFile(join(d, 'facts.csv'), 'utf8').catch(() => '');
+      const text = await readFile(join(d, name), 'utf8').catch(() => '');
       const nl = text.indexOf('\n');
       if (nl >= 0 && nl + 1 < text.length) await write(text.slice(nl + 1));
     }
@@ -124,12 +129,22 @@ async function writeRunFacts(out: string, dirs: string[]): Promise<void> {
   }
 }
 
+/** An alias file that cannot be read is a usage error, said once, not a failure of every input. */
+function loadOrgAliasesOrUsage(file: string): void {
+  try {
+    loadOrgAliases([resolve(file)]);
+  } catch (e) {
+    throw new UsageError(`--org-aliases ${file}: ${(e as Error).message}`);
+  }
+}
+
 export async function runExtract(inputs: string[], opts: RunOptions): Promise<number> {
   let jobs: number;
   let timeoutS: number;
   try {
     jobs = positiveInt(opts.jobs, '--jobs', availableParallelism());
     timeoutS = positiveNumber(opts.timeout, '--timeout', DEFAULT_TIMEOUT_S);
+    if (opts.orgAliases) loadOrgAliasesOrUsage(opts.orgAliases);
   } catch (e) {
     console.error(`yusuan: ${(e as Error).message}`);
     return EXIT.usage;
@@ -151,6 +166,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     outDir: join(out, stems.get(f)!),
     output: stems.get(f)!,
     ...(opts.password ? { password: opts.password } : {}),
+    ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
     force: !!opts.force,
   }));
 
@@ -232,7 +248,14 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
 
   const done = results.filter((r): r is FileResult => !!r);
   await writeFileAtomic(manifestPath, done.map((r) => `${JSON.stringify(manifestEntry(r))}\n`).join(''));
-  await writeRunFacts(out, tasks.filter((_, i) => results[i] && results[i].status !== 'failed').map((t) => t.outDir));
+  const doneDirs = tasks.filter((_, i) => results[i] && results[i].status !== 'failed').map((t) => t.outDir);
+  await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, doneDirs);
+  await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, doneDirs);
+  try {
+    await checkRunAcrossYears(out, doneDirs, opts.db === false ? undefined : typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB));
+  } catch (e) {
+    progress.warn(`yusuan: the check across years failed: ${(e as Error).message}`);
+  }
   totals.elapsedMs = Math.round(performance.now() - t0);
   const withErrors = done.filter((r) => r.status !== 'failed' && r.findings.error > 0).length;
   const failed = totals.failed + missing.length;

@@ -29,6 +29,8 @@ export interface FileTask {
   output: string;
   password?: string;
   force?: boolean;
+  /** files that extend the organisation alias table (--org-aliases) */
+  orgAliases?: string[];
   /** return the database rows of an extracted document */
   wantRows?: boolean;
 }
@@ -90,7 +92,7 @@ function counts(doc: Document, checks: Checks, facts: number) {
 }
 
 /** The files yusuan writes in an output folder; only these (and its temp files) are ever deleted. */
-const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
+const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'headlines.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
 
 export async function clearOutputs(dir: string): Promise<void> {
   // synchronous, like the writes (src/util/atomic-write.ts): a handful of small deletions
@@ -135,7 +137,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();

@@ -7,13 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { SUBJECT_NAMES } from '../dataset/subject-names.js';
 import type { DbPayload, DbRow } from './rows.js';
 
 export type { DbPayload } from './rows.js';
 export { documentPayload } from './rows.js';
 
 /** Bump when the tables change; an older database is migrated by dropping and recreating (it is a cache of the outputs). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 type Col = [name: string, type: string];
 interface TableDef {
@@ -29,12 +30,13 @@ export const TABLES: Record<keyof Omit<DbPayload, never>, TableDef> = {
       ['sha256', 'TEXT NOT NULL'], ['path', 'TEXT NOT NULL'], ['output', 'TEXT'], ['name', 'TEXT NOT NULL'],
       ['format', 'TEXT NOT NULL'], ['bytes', 'INTEGER'], ['pages', 'INTEGER'], ['producer', 'TEXT'], ['yusuan', 'TEXT NOT NULL'],
       ['status', 'TEXT NOT NULL'], ['department', 'TEXT'], ['year', 'INTEGER'], ['doc_kind', 'TEXT'],
+      ['organisation', 'TEXT'], ['org', 'TEXT'], ['identity_source', 'TEXT'],
       ['n_tables', 'INTEGER'], ['n_facts', 'INTEGER'], ['n_projects', 'INTEGER'],
       ['diagnostics_warning', 'INTEGER'], ['diagnostics_error', 'INTEGER'],
       ['findings_error', 'INTEGER'], ['findings_warning', 'INTEGER'], ['findings_info', 'INTEGER'], ['extracted_at', 'TEXT'],
     ],
     key: 'PRIMARY KEY (sha256)',
-    indexes: ['department, year', 'year', 'path'],
+    indexes: ['department, year', 'year', 'path', 'org, doc_kind, year'],
   },
   tables: {
     cols: [
@@ -63,10 +65,21 @@ export const TABLES: Record<keyof Omit<DbPayload, never>, TableDef> = {
       ['table_kind', 'TEXT'], ['table_title', 'TEXT'], ['department', 'TEXT'], ['year', 'INTEGER'], ['page', 'INTEGER'],
       ['block', 'TEXT'], ['row', 'INTEGER'], ['code', 'TEXT'], ['item', 'TEXT'], ['column_path', 'TEXT'],
       ['value', 'TEXT NOT NULL'], ['value_num', 'REAL'], ['unit', 'TEXT'],
+      ['doc_kind', 'TEXT'], ['org', 'TEXT'], ['value_yuan', 'TEXT'], ['period', 'INTEGER'], ['measure', 'TEXT'],
     ],
     key: 'PRIMARY KEY (document, seq)',
     foreign: 'FOREIGN KEY (document) REFERENCES documents(sha256) ON DELETE CASCADE',
-    indexes: ['code, year', 'department, year', 'table_kind'],
+    indexes: ['code, year', 'department, year', 'table_kind', 'org, period'],
+  },
+  headlines: {
+    cols: [
+      ['document', 'TEXT NOT NULL'], ['seq', 'INTEGER NOT NULL'], ['figure', 'TEXT NOT NULL'], ['basis', 'TEXT'],
+      ['value', 'TEXT NOT NULL'], ['unit', 'TEXT NOT NULL'], ['value_yuan', 'TEXT NOT NULL'], ['table_id', 'INTEGER'],
+      ['table_kind', 'TEXT'], ['page', 'INTEGER'], ['row', 'INTEGER'], ['column_path', 'TEXT'], ['bbox', 'TEXT'],
+    ],
+    key: 'PRIMARY KEY (document, seq)',
+    foreign: 'FOREIGN KEY (document) REFERENCES documents(sha256) ON DELETE CASCADE',
+    indexes: ['figure'],
   },
   findings: {
     cols: [
@@ -101,11 +114,42 @@ export const TABLES: Record<keyof Omit<DbPayload, never>, TableDef> = {
   },
 };
 
+/**
+ * Subject codes under one name across the renames the disclosures show (src/dataset/subject-names.ts);
+ * written when the database is created, not per document.
+ */
+export const REFERENCE_TABLES: Record<string, TableDef> = {
+  subject_names: {
+    cols: [['code', 'TEXT NOT NULL'], ['name', 'TEXT NOT NULL'], ['former', 'TEXT']],
+    key: 'PRIMARY KEY (code)',
+  },
+};
+
+/**
+ * Views a researcher can query directly (docs/database.md): facts and headline figures with the
+ * document's identity, and each document linked to its organisation's previous year.
+ */
+export const VIEWS: string[] = [
+  `CREATE VIEW IF NOT EXISTS v_facts AS
+  SELECT f.org, d.organisation, f.department, f.doc_kind, f.year, f.period, f.table_kind, f.table_title, f.code,
+         COALESCE(s.name, f.item) AS subject, f.item, f.block, f.measure, f.column_path, f.value, f.unit, f.value_yuan,
+         f.page, d.name AS file, f.document AS sha256
+  FROM facts f JOIN documents d ON d.sha256 = f.document LEFT JOIN subject_names s ON s.code = f.code`,
+  `CREATE VIEW IF NOT EXISTS v_headlines AS
+  SELECT d.org, d.organisation, d.department, d.year, d.doc_kind, h.figure, h.basis, h.value, h.unit, h.value_yuan,
+         h.table_kind, h.page, h.row, h.column_path, d.name AS file, h.document AS sha256
+  FROM headlines h JOIN documents d ON d.sha256 = h.document`,
+  `CREATE VIEW IF NOT EXISTS v_document_links AS
+  SELECT d.org, d.doc_kind, d.year, d.name AS file, d.sha256, p.year AS previous_year, p.name AS previous_file, p.sha256 AS previous_sha256
+  FROM documents d JOIN documents p ON p.org = d.org AND p.doc_kind = d.doc_kind AND p.year = d.year - 1
+  WHERE d.org IS NOT NULL`,
+];
+
 const tableName = (k: string) => (k === 'document' ? 'documents' : k);
 
 export function schemaSql(): string {
   const out: string[] = [];
-  for (const [k, def] of Object.entries(TABLES)) {
+  for (const [k, def] of [...Object.entries(TABLES), ...Object.entries(REFERENCE_TABLES)]) {
     const name = tableName(k);
     const parts = [...def.cols.map(([c, t]) => `  ${c} ${t}`), `  ${def.key}`, ...(def.foreign ? [`  ${def.foreign}`] : [])];
     out.push(`CREATE TABLE IF NOT EXISTS ${name} (\n${parts.join(',\n')}\n);`);
@@ -113,6 +157,7 @@ export function schemaSql(): string {
       out.push(`CREATE INDEX IF NOT EXISTS ${name}_by_${ix.replace(/[^a-z0-9]+/gi, '_')} ON ${name} (${ix});`);
     }
   }
+  out.push(...VIEWS.map((v) => `${v};`));
   return out.join('\n');
 }
 
@@ -132,12 +177,15 @@ export class ResultsDb {
     if (version !== SCHEMA_VERSION) {
       // an older (or foreign) layout: the database is rebuilt from the outputs by re-running
       const names = this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-      const known = new Set(Object.keys(TABLES).map(tableName));
+      const known = new Set([...Object.keys(TABLES), ...Object.keys(REFERENCE_TABLES)].map(tableName));
       if (names.some((t) => !known.has(t.name))) throw new Error(`${file}: not a yusuan database (unknown tables); choose another --db`);
       this.db.pragma('foreign_keys = OFF');
-      for (const k of [...Object.keys(TABLES)].reverse()) this.db.exec(`DROP TABLE IF EXISTS ${tableName(k)}`);
+      for (const v of this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view'`).all() as { name: string }[]) this.db.exec(`DROP VIEW IF EXISTS ${v.name}`);
+      for (const k of [...Object.keys(TABLES), ...Object.keys(REFERENCE_TABLES)].reverse()) this.db.exec(`DROP TABLE IF EXISTS ${tableName(k)}`);
       this.db.pragma('foreign_keys = ON');
       this.db.exec(schemaSql());
+      const put = this.db.prepare('INSERT OR REPLACE INTO subject_names (code, name, former) VALUES (?, ?, ?)');
+      for (const s of SUBJECT_NAMES) put.run(s.code, s.name, s.former.join(' / ') || null);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     }
     this.inserts = Object.fromEntries(
@@ -153,6 +201,7 @@ export class ResultsDb {
       this.insert('tables', p.tables);
       this.insert('rows', p.rows);
       this.insert('facts', p.facts);
+      this.insert('headlines', p.headlines);
       this.insert('findings', p.findings);
       this.insert('projects', p.projects);
       this.insert('indicators', p.indicators);

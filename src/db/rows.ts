@@ -14,6 +14,7 @@ export interface DbPayload {
   tables: DbRow[];
   rows: DbRow[];
   facts: DbRow[];
+  headlines: DbRow[];
   findings: DbRow[];
   projects: DbRow[];
   /** each indicator names its project by `project_seq` (the project's position in the document) */
@@ -45,6 +46,9 @@ export function documentPayload(doc: Document, checks: Checks, facts: Fact[], in
     department: s(doc.department),
     year: n(doc.year),
     doc_kind: s(doc.docKind),
+    organisation: s(doc.identity?.organisation),
+    org: s(doc.identity?.org),
+    identity_source: s(doc.identity?.source),
     n_tables: doc.tables.length,
     n_facts: facts.length,
     n_projects: doc.projects.length,
@@ -110,6 +114,26 @@ export function documentPayload(doc: Document, checks: Checks, facts: Fact[], in
     value: f.value,
     value_num: num(f.value),
     unit: s(f.unit),
+    doc_kind: s(f.doc_kind),
+    org: s(f.org),
+    value_yuan: s(f.value_yuan),
+    period: f.period ? Number(f.period) || null : null,
+    measure: f.measure,
+  }));
+  const headlines: DbRow[] = (doc.headlines ?? []).map((x, i) => ({
+    document: h,
+    seq: i + 1,
+    figure: x.figure,
+    basis: s(x.basis),
+    value: x.value,
+    unit: x.unit,
+    value_yuan: x.value_yuan,
+    table_id: doc.tables[x.table]?.id ?? null,
+    table_kind: x.table_kind,
+    page: n(x.page),
+    row: x.row,
+    column_path: x.column,
+    bbox: x.bbox ? JSON.stringify(x.bbox) : null,
   }));
   const findings: DbRow[] = checks.findings.map((f, i) => ({
     document: h,
@@ -161,5 +185,5 @@ export function documentPayload(doc: Document, checks: Checks, facts: Fact[], in
       page: n(ind.page),
     })),
   );
-  return { document, tables, rows, facts: factRows, findings, projects, indicators };
+  return { document, tables, rows, facts: factRows, headlines, findings, projects, indicators };
 }

@@ -1,12 +1,38 @@
 /**
- * The tidy facts: one row per printed numeric cell, as ../shared/tools/README.md specifies.
+ * The tidy facts: one row per printed numeric cell, as ../shared/tools/README.md specifies, then
+ * the dataset columns (issue 9): doc_kind, org, value_yuan, period, measure, sha256.
  */
 import type { Document, Fact, Table } from '../../schemas/document.js';
+import { toYuan, type Unit } from '../interpret/amount.js';
+import { splitPeriod } from '../util/period.js';
 
-function tableFacts(doc: Document, t: Table): Fact[] {
+type Contract = Omit<Fact, 'doc_kind' | 'org' | 'value_yuan' | 'period' | 'measure' | 'sha256'>;
+
+/** The department a fact is filed under: the table's own printed unit name, else the document's organisation. */
+export function departmentOf(doc: Document, t: Table | undefined): string {
+  return t?.department ?? doc.identity?.organisation ?? doc.department ?? '';
+}
+
+/** The contract row completed with the document's identity and the exact 元 value. */
+function complete(doc: Document, f: Contract): Fact {
+  const id = doc.identity;
+  const year = id?.year ?? doc.year;
+  const { period, measure } = splitPeriod(f.column, year);
+  return {
+    ...f,
+    doc_kind: id?.doc_kind ?? doc.docKind ?? '',
+    org: id?.org ?? '',
+    value_yuan: f.unit === '元' || f.unit === '万元' ? (toYuan(f.value, f.unit as Unit) ?? '') : '',
+    period,
+    measure,
+    sha256: id?.sha256 ?? doc.source.sha256,
+  };
+}
+
+function tableFacts(doc: Document, t: Table): Contract[] {
   const base = {
     document: doc.source.name,
-    department: t.department ?? doc.department ?? '',
+    department: departmentOf(doc, t),
     year: String(t.year ?? doc.year ?? ''),
     table_no: t.label ?? '',
     table_kind: t.kind,
@@ -28,12 +54,12 @@ function tableFacts(doc: Document, t: Table): Fact[] {
 }
 
 /** 绩效目标表 funds: printed numbers too, read from the project records. */
-function projectFacts(doc: Document): Fact[] {
+function projectFacts(doc: Document): Contract[] {
   return doc.projects.flatMap((p, i) => {
     const t = doc.tables.find((x) => x.id === p.tableId);
     const base = {
       document: doc.source.name,
-      department: t?.department ?? doc.department ?? '',
+      department: departmentOf(doc, t),
       year: String(t?.year ?? doc.year ?? ''),
       table_no: t?.label ?? '',
       table_kind: 'project_performance',
@@ -44,7 +70,7 @@ function projectFacts(doc: Document): Fact[] {
       code: '',
       unit: p.fundsUnit ?? '',
     };
-    const facts: Fact[] = [];
+    const facts: Contract[] = [];
     for (const c of p.fundCells) {
       facts.push({ ...base, page: c.page !== undefined ? String(c.page) : base.page, item: `${p.name} / ${c.label.replace(/[:：]\s*$/, "")}`, column: `${c.period}资金`, value: c.value });
     }
@@ -53,5 +79,5 @@ function projectFacts(doc: Document): Fact[] {
 }
 
 export function documentFacts(doc: Document): Fact[] {
-  return [...doc.tables.flatMap((t) => tableFacts(doc, t)), ...projectFacts(doc)];
+  return [...doc.tables.flatMap((t) => tableFacts(doc, t)), ...projectFacts(doc)].map((f) => complete(doc, f));
 }

@@ -1,6 +1,6 @@
 /**
  * All outputs of one document under <out>/<stem>/: document.json, tables/NN-<kind>.csv,
- * facts.csv and projects.csv. Every file is written atomically; document.json is written last,
+ * facts.csv, headlines.csv and projects.csv. Every file is written atomically; document.json is written last,
  * so its presence (with the input's hash and yusuan's version) marks the set as complete.
  */
 import { rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { FACT_COLUMNS, type Document, type Fact } from '../../schemas/document.j
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { recordsToCsv, toCsv } from './csv.js';
 import { documentFacts } from './facts.js';
+import { HEADLINE_COLUMNS, headlineRows } from './headlines.js';
 
 export const PROJECT_COLUMNS = [
   'document', 'project', 'department', 'implementing_unit', 'attribute', 'period', 'funds_unit',
@@ -63,6 +64,7 @@ export async function writeDocumentOutputs(doc: Document, dir: string, extra: Re
     await writeFileAtomic(join(tablesDir, tableFileName(t)), await toCsv(rows[0] ?? [], rows.slice(1)));
   }
   await writeFileAtomic(join(dir, 'facts.csv'), await recordsToCsv(FACT_COLUMNS, facts));
+  await writeFileAtomic(join(dir, 'headlines.csv'), await recordsToCsv([...HEADLINE_COLUMNS], headlineRows(doc)));
   await writeFileAtomic(join(dir, 'projects.csv'), await recordsToCsv([...PROJECT_COLUMNS], projectRows(doc)));
   for (const [name, text] of Object.entries(extra)) await writeFileAtomic(join(dir, name), text);
   await writeFileAtomic(join(dir, 'document.json'), `${JSON.stringify(doc, null, 1)}\n`);

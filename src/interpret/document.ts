@@ -6,7 +6,10 @@ import type { Document, OverallPerformance, Project, Table } from '../../schemas
 import type { Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
 import { segment } from '../segment/segment.js';
 import { VERSION } from '../version.js';
+import { headlineFigures } from './headlines.js';
+import { documentIdentity } from './identity.js';
 import { buildMatrix } from './matrix.js';
+import { loadOrgAliases, type OrgAliases } from './org-names.js';
 import { narrativeFigures } from './narrative.js';
 import { isOverallPerformanceGrid, isProjectPerformanceGrid, readOverallPerformance, readProject } from './performance.js';
 import { interpretTable, titleYear } from './table.js';
@@ -17,13 +20,12 @@ function mostCommon<T>(xs: (T | undefined)[]): T | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function documentKind(texts: string[], name: string): Document['docKind'] {
-  const hay = `${name} ${texts.join(' ')}`;
-  const m = /(部门|单位)(预算|决算)/.exec(hay);
-  return m ? (`${m[1]}${m[2]}` as Document['docKind']) : undefined;
+export interface InterpretOptions {
+  /** the organisation alias table (default: the project's data/org-aliases.csv and YUSUAN_ORG_ALIASES) */
+  orgAliases?: OrgAliases;
 }
 
-export function interpretDocument(src: SourceDocument): Document {
+export function interpretDocument(src: SourceDocument, opts: InterpretOptions = {}): Document {
   const seg = segment(src.blocks);
   const tables: Table[] = [];
   const projects: Project[] = [];
@@ -58,9 +60,26 @@ export function interpretDocument(src: SourceDocument): Document {
       tables.push({ ...table, kind: 'overall_performance' });
     } else tables.push(table);
   });
-  const department = mostCommon(tables.map((t) => t.department));
-  const year = mostCommon(tables.map((t) => t.year)) ?? titleYear(seg.narrative.slice(0, 10).map((b) => b.text).join(' '));
-  const docKind = documentKind(src.blocks.slice(0, 40).flatMap((b) => (b.type === 'text' ? [b.text] : [])), src.source.name);
+  const printedYear = mostCommon(tables.map((t) => t.year)) ?? titleYear(seg.narrative.slice(0, 10).map((b) => b.text).join(' '));
+  const ident = documentIdentity({
+    blocks: src.blocks.flatMap((b) => (b.type === 'text' ? [b] : [])),
+    narrative: seg.narrative,
+    tables,
+    ...(printedYear ? { year: printedYear } : {}),
+    name: src.source.name,
+    sha256: src.source.sha256,
+    aliases: opts.orgAliases ?? loadOrgAliases(),
+  });
+  diagnostics.push(...ident.diagnostics);
+  // a department line cut short (江苏省高级人民法 / 院 wrapped under the 单位 line) is the full name
+  for (const t of tables) {
+    const full = t.department ? ident.fullNames.get(t.department.replace(/\s+/g, '')) : undefined;
+    if (full && full !== t.department) t.department = full;
+  }
+  const { identity } = ident;
+  const department = identity.organisation ?? mostCommon(tables.map((t) => t.department));
+  const year = identity.year;
+  const docKind = identity.doc_kind;
   const standard = tables.filter((t) => t.kind !== 'project_performance' && t.kind !== 'overall_performance');
   if (!tables.length) {
     // a narrative-only part of a disclosure (…公开文件) is normal; nothing readable at all is not
@@ -83,11 +102,13 @@ export function interpretDocument(src: SourceDocument): Document {
     ...(department ? { department } : {}),
     ...(year ? { year } : {}),
     ...(docKind ? { docKind } : {}),
+    identity,
     tables,
     projects,
     overallPerformance: overall,
     narrative: narrativeFigures(seg.narrative),
     text: seg.narrative.map((b) => ({ text: b.text, ...(b.page ? { page: b.page } : {}), ...(b.heading ? { heading: b.heading } : {}) })),
+    headlines: headlineFigures({ tables, ...(docKind ? { docKind } : {}) }),
     diagnostics,
   };
 }

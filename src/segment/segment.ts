@@ -92,6 +92,8 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
   return matched >= small.length - (small.length > 3 ? 1 : 0);
 }
 
+const DEPARTMENT_LABEL = /^(?:部门名称|编制部门|编制单位|预算单位|预算主管部门|主管部门|单位名称|部门)\s*[:：]$/;
+
 function isTocGrid(grid: GridBlock): boolean {
   const rows = grid.rows.filter((r) => r.cells.some((c) => c.text.trim()));
   const toc = rows.filter((r) => r.cells.some((c) => /\.{4,}|…{2,}|·{4,}/.test(c.text)));
@@ -196,11 +198,24 @@ export function segment(input: Block[]): Segmentation {
   // true while only page furniture has been seen since the current table's last grid
   let open = false;
   let lastNarrative: string | undefined;
+  // a department label printed alone (部门：) with the name as the next line
+  let awaitingDepartment = false;
 
   for (const block of blocks) {
     if (block.type === 'pagebreak') continue;
     if (block.type === 'text') {
       const line = classifyLine(block.text);
+      if (line.kind === 'text' && DEPARTMENT_LABEL.test(line.text)) {
+        awaitingDepartment = true;
+        continue;
+      }
+      if (awaitingDepartment) {
+        awaitingDepartment = false;
+        if (line.kind === 'text' && line.text.length <= 40 && !/[，,。；;：:]/.test(line.text)) {
+          pending.department = line.text;
+          continue;
+        }
+      }
       switch (line.kind) {
         case 'pagenumber':
         case 'toc':

@@ -27,6 +27,7 @@ export const RULES: RuleDef[] = [
   { id: 'row.basic-project', severity: 'error', zh: '同一行：合计 ≠ 基本支出 + 项目支出', en: 'within a row: 合计 ≠ 基本支出 + 项目支出' },
   { id: 'row.personnel-public', severity: 'error', zh: '同一行：合计 ≠ 人员经费 + 公用经费', en: 'within a row: 合计 ≠ 人员经费 + 公用经费' },
   { id: 'row.sources', severity: 'error', zh: '同一行：合计/小计 ≠ Σ 其来源列（一般公共预算 + 政府性基金 + …）', en: 'within a row: 合计/小计 ≠ Σ its source columns' },
+  { id: 'across.change', severity: 'warning', zh: '说明中“比上年增加/减少”与上年文件所印数字不符（跨年度检查，运行级）', en: 'a 比上年增加/减少 statement disagrees with the previous year\'s document (run-level check across years)' },
   { id: 'totals.rows', severity: 'error', zh: '合计/总计行 ≠ Σ 一级行（类级科目或一、二、…行）', en: 'a 合计/总计 row ≠ Σ its top-level rows (类 codes or 一、二、… rows)' },
   { id: 'totals.balance', severity: 'error', zh: '收支总表：收入总计 ≠ 支出总计', en: 'side-by-side table: 收入总计 ≠ 支出总计' },
   { id: 'cross.totals', severity: 'error', zh: '各总表之间的总数不一致', en: 'the totals of the summary tables disagree' },
