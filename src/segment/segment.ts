@@ -200,6 +200,8 @@ export function segment(input: Block[]): Segmentation {
   let lastNarrative: string | undefined;
   // a department label printed alone (部门：) with the name as the next line
   let awaitingDepartment = false;
+  // a unit line wrapped after 万 (单位：万 … 元), the 元 a line or two later
+  let unitHead = false;
 
   for (const block of blocks) {
     if (block.type === 'pagebreak') continue;
@@ -207,6 +209,15 @@ export function segment(input: Block[]): Segmentation {
       const line = classifyLine(block.text);
       if (line.kind === 'text' && DEPARTMENT_LABEL.test(line.text)) {
         awaitingDepartment = true;
+        continue;
+      }
+      if (line.kind === 'text' && /^(?:金额)?单位\s*[:：]\s*万$/.test(line.text)) {
+        unitHead = true;
+        continue;
+      }
+      if (unitHead && line.kind === 'text' && line.text === '元') {
+        unitHead = false;
+        pending.unit = '万元';
         continue;
       }
       if (awaitingDepartment) {
@@ -254,6 +265,7 @@ export function segment(input: Block[]): Segmentation {
       continue;
     }
     // a grid
+    unitHead = false;
     if (isTocGrid(block)) continue;
     const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
