@@ -248,11 +248,12 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
 
   const done = results.filter((r): r is FileResult => !!r);
   await writeFileAtomic(manifestPath, done.map((r) => `${JSON.stringify(manifestEntry(r))}\n`).join(''));
-  const doneDirs = tasks.filter((_, i) => results[i] && results[i].status !== 'failed').map((t) => t.outDir);
+  const doneTasks = tasks.map((t, i) => ({ t, r: results[i] })).filter(({ r }) => r && r.status !== 'failed');
+  const doneDirs = doneTasks.map(({ t }) => t.outDir);
   await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, doneDirs);
   await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, doneDirs);
   try {
-    await checkRunAcrossYears(out, doneDirs, opts.db === false ? undefined : typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB));
+    await checkRunAcrossYears(out, doneTasks.map(({ t, r }) => ({ dir: t.outDir, ...(r?.yearDoc ? { doc: r.yearDoc } : {}) })), opts.db === false ? undefined : typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB));
   } catch (e) {
     progress.warn(`yusuan: the check across years failed: ${(e as Error).message}`);
   }

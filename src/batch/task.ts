@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
+import type { YearDoc } from '../dataset/across-years.js';
+import { yearDocOf } from '../dataset/run-across-years.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
@@ -45,6 +47,8 @@ export interface FileResult extends DocumentCounts {
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
+  /** what the check across years needs of the document (identity, headlines, narrative figures) */
+  yearDoc?: YearDoc;
   /** where the time went (ms): reading and interpreting, of it inside pdf.js; validating; writing */
   timings?: FileTimings;
   /** memory of the thread that did the work, after it (bytes) */
@@ -164,6 +168,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     await writeMarker(task.outDir, { sha256: src.sha256, yusuan: VERSION, source: task.path, documentStatus: doc.status, ...c });
     res.status = doc.status === 'success' ? 'ok' : 'partial';
+    res.yearDoc = yearDocOf(doc);
     if (task.wantRows) res.rows = documentPayload(doc, checks, facts, { path: task.absPath, output: task.output });
   } catch (e) {
     res.status = 'failed';

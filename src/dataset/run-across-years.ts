@@ -17,7 +17,8 @@ export const ACROSS_YEARS_COLUMNS = [
   'document', 'org', 'year', 'doc_kind', 'previous_document', 'rule', 'severity', 'page', 'expected', 'found', 'difference', 'message_zh', 'message_en', 'sentence',
 ];
 
-function yearDoc(doc: Document): YearDoc {
+/** What the check needs of a document: identity, headline figures, narrative figures (small; crosses from the worker). */
+export function yearDocOf(doc: Document): YearDoc {
   const id = doc.identity;
   return {
     name: doc.source.name,
@@ -75,12 +76,20 @@ async function storeFindings(file: string, found: Map<string, Finding[]>, checke
   }
 }
 
-/** Check the run's documents (their output folders) across years; `dbFile` the run's database, if any. */
-export async function checkRunAcrossYears(out: string, dirs: string[], dbFile?: string): Promise<number> {
+/**
+ * Check the run's documents across years: each given as the worker made it, or else (an input
+ * skipped as unchanged) by its output folder, whose document.json is read. `dbFile`: the run's
+ * database, if any.
+ */
+export async function checkRunAcrossYears(out: string, items: { dir: string; doc?: YearDoc }[], dbFile?: string): Promise<number> {
   const docs: YearDoc[] = [];
-  for (const d of dirs) {
+  for (const { dir, doc } of items) {
+    if (doc) {
+      docs.push(doc);
+      continue;
+    }
     try {
-      docs.push(yearDoc(JSON.parse(readFileSync(join(d, 'document.json'), 'utf8')) as Document));
+      docs.push(yearDocOf(JSON.parse(readFileSync(join(dir, 'document.json'), 'utf8')) as Document));
     } catch {
       /* no readable document.json: nothing to compare */
     }

@@ -157,7 +157,10 @@ export function documentIdentity(input: IdentityInput): IdentityResult {
     for (const [n, f] of fullNames) if (organisation.length > f.length && organisation.startsWith(f)) fullNames.set(n, organisation);
   }
   const year = cover.year ?? input.year ?? file.year;
-  const docKind = kindOf(cover, input, file);
+  const { kind: docKind, assumed } = kindOf(cover, input, file);
+  if (assumed) {
+    diagnostics.push({ severity: 'warning', code: 'identity.kind-assumed', message: `${input.name}: the document says 预算/决算 but neither 部门 nor 单位; taken as ${docKind}` });
+  }
   const identity: DocIdentity = {
     ...(organisation ? { organisation, org: canonicalOrg(organisation, input.aliases) } : {}),
     ...(year ? { year } : {}),
@@ -173,18 +176,19 @@ export function documentIdentity(input: IdentityInput): IdentityResult {
  * 部门预算/单位决算… the document prints; else 预算/决算 from the table titles and the caliber
  * from the department line's label (部门： / 单位名称：); the file name last.
  */
-function kindOf(cover: Reading, input: IdentityInput, file: Reading): DocKind | undefined {
-  if (cover.kind && cover.kind.length === 4) return cover.kind as DocKind;
+function kindOf(cover: Reading, input: IdentityInput, file: Reading): { kind?: DocKind; assumed?: boolean } {
+  if (cover.kind && cover.kind.length === 4) return { kind: cover.kind as DocKind };
   const texts = [...input.blocks.slice(0, 60).map((b) => b.text), ...input.tables.map((t) => t.title)].map((t) => t.replace(/\s+/g, ''));
   const printed = texts.map((t) => /(部门|单位)(预算|决算)(?!单位)/.exec(t)).find((m) => m);
-  if (printed) return `${printed[1]}${printed[2]}` as DocKind;
+  if (printed) return { kind: `${printed[1]}${printed[2]}` as DocKind };
   const final = cover.kind === '决算' || input.tables.some((t) => /决算/.test(t.title));
   const budget = cover.kind === '预算' || input.tables.some((t) => /预算/.test(t.title));
   const label = texts.map((t) => /^(部门名称|编制部门|预算主管部门|主管部门|部门|单位名称|预算单位|编制单位)\s*[:：]/.exec(t)).find((m) => m);
   const caliber = label ? (/单位/.test(label[1]) ? '单位' : '部门') : undefined;
-  if ((final || budget) && caliber) return `${caliber}${final ? '决算' : '预算'}` as DocKind;
-  if (file.kind && file.kind.length === 4) return file.kind as DocKind;
-  // a budget disclosure that names neither caliber is the department's (部门预算 is what is published)
-  if (final || budget) return `部门${final ? '决算' : '预算'}` as DocKind;
-  return undefined;
+  if ((final || budget) && caliber) return { kind: `${caliber}${final ? '决算' : '预算'}` as DocKind };
+  if (file.kind && file.kind.length === 4) return { kind: file.kind as DocKind };
+  // a disclosure that names neither caliber is most likely the department's (部门预算 is what is
+  // published): said, with a warning
+  if (final || budget) return { kind: `部门${final ? '决算' : '预算'}` as DocKind, assumed: true };
+  return {};
 }
