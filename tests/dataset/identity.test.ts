@@ -82,6 +82,12 @@ ${unitLines}
     expect(facts[0]).toMatchObject({ value: '100.00', value_yuan: '1000000', measure: '合计' });
   });
 
+  it('says so when it takes a document naming neither 部门 nor 单位 as the department\'s', () => {
+    const doc = docFromText(`## 收支预算总表\n\n单位：万元\n\n| 项目 | 金额 |\n|---|---|\n| 合计 | 1.00 |\n`, 'x.md');
+    expect(doc.identity?.doc_kind).toBe('部门预算');
+    expect(doc.diagnostics.some((d) => d.code === 'identity.kind-assumed')).toBe(true);
+  });
+
   it('falls back to the file name with a warning', () => {
     const doc = docFromText('| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n', '江苏省政协办公厅_2019_部门预算.md');
     expect(doc.identity).toMatchObject({ organisation: '江苏省政协办公厅', org: '江苏省政协办公厅', source: 'filename', year: 2019, doc_kind: '部门预算' });
