@@ -31,7 +31,7 @@ export const ManifestEntry = z.object({
   error: z
     .object({ reason: z.string(), message: z.string() })
     .optional()
-    .describe('why a failed input failed: reason is one of src/errors.ts FailureReason'),
+    .describe('why a failed input failed: reason is one of src/core/errors.ts FailureReason'),
   yusuan: z.string().describe('the yusuan version of this run'),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;

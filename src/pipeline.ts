@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
-import { ExtractionError } from './errors.js';
+import { ExtractionError } from './core/errors.js';
 import { interpretDocument } from './interpret/document.js';
 
 export type Input = string | Uint8Array | { bytes: Uint8Array; name: string; path?: string };

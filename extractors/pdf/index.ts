@@ -4,7 +4,7 @@
  */
 import type { Block, Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
 import type { ExtractOptions, PdfTimings, SourceInput } from '../source-input.js';
-import { ExtractionError } from '../../src/errors.js';
+import { ExtractionError } from '../../src/core/errors.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';

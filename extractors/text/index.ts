@@ -4,8 +4,8 @@
  */
 import type { SourceDocument } from '../../schemas/intermediate.js';
 import type { SourceInput } from '../source-input.js';
-import { ExtractionError } from '../../src/errors.js';
-import { normalizeChars } from '../../src/util/text.js';
+import { ExtractionError } from '../../src/core/errors.js';
+import { normalizeChars } from '../../src/core/text.js';
 import { htmlBlocks } from './html-document.js';
 import { lineBlocks } from './line-blocks.js';
 

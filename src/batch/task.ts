@@ -10,7 +10,7 @@ import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
-import { isExtractionError, type FailureReason } from '../errors.js';
+import { isExtractionError, type FailureReason } from '../core/errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
