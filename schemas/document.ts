@@ -167,7 +167,9 @@ export const NarrativeFigure = z.object({
 });
 export type NarrativeFigure = z.infer<typeof NarrativeFigure>;
 
-export const ConversionStatus = z.enum(['success', 'partial', 'failure']);
+/** success; partial (something could not be read); no-content (nothing of a budget disclosure in it). src/interpret/status.ts decides. */
+export const ConversionStatus = z.enum(['success', 'partial', 'no-content']);
+export type ConversionStatus = z.infer<typeof ConversionStatus>;
 
 export const Document = z.object({
   yusuan: z.string().describe('yusuan version that made this'),

@@ -39,8 +39,11 @@ export interface RunOptions {
   db?: string | boolean;
 }
 
-/** Exit codes: 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and an error finding. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3 } as const;
+/**
+ * Exit codes (docs/batch.md): 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and
+ * an error finding; 4 some input has no budget content (none failed).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3, noContent: 4 } as const;
 
 export const DEFAULT_TIMEOUT_S = 120;
 export const MANIFEST = 'manifest.jsonl';
@@ -166,7 +169,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   const manifestPath = join(out, MANIFEST);
   const manifestFd = openSync(manifestPath, 'w');
   const results: (FileResult | undefined)[] = new Array(files.length);
-  const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
+  const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, noContent: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   progress.start(files.length, { jobs, timeoutSec: timeoutS, out, force: !!opts.force, yusuan: VERSION });
@@ -196,7 +199,9 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     results[i] = r;
     writeSync(manifestFd, `${JSON.stringify(manifestEntry(r))}\n`);
     totals.done++;
-    totals[r.status === 'ok' ? 'ok' : r.status]++;
+    if (r.status === 'no-content') totals.noContent++;
+    else totals[r.status]++;
+    if (r.status === 'skipped' && r.documentStatus === 'no-content') totals.noContent++;
     if (r.status !== 'skipped') totals.pages += r.pages;
     totals.elapsedMs = Math.round(performance.now() - t0);
     progress.file(r, totals);
@@ -236,14 +241,14 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   totals.elapsedMs = Math.round(performance.now() - t0);
   const withErrors = done.filter((r) => r.status !== 'failed' && r.findings.error > 0).length;
   const failed = totals.failed + missing.length;
-  const code = failed ? EXIT.failed : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
+  const code = failed ? EXIT.failed : totals.noContent ? EXIT.noContent : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
   // CPU time of the whole process (every thread: workers, V8's helper threads, this one)
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs });
   const sec = totals.elapsedMs / 1000;
   progress.warn(
-    `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.skipped} skipped (unchanged), ${failed} failed` +
+    `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.noContent ? `${totals.noContent} without budget content, ` : ''}${totals.skipped} skipped (unchanged), ${failed} failed` +
       `${withErrors ? `; ${withErrors} with error findings` : ''}; manifest ${displayPath(manifestPath)}${db ? `, database ${displayPath(db.file)}` : ''}`,
   );
   return code;

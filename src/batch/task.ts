@@ -5,7 +5,7 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document } from '../../schemas/document.js';
+import type { ConversionStatus, Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
@@ -14,7 +14,8 @@ import { isExtractionError, type FailureReason } from '../core/errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
-import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
+import { findingsCsv } from '../export/findings-csv.js';
+import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
 
@@ -39,7 +40,7 @@ export interface FileResult extends DocumentCounts {
   sha256?: string;
   bytes?: number;
   status: ManifestStatus;
-  documentStatus?: 'success' | 'partial' | 'failure';
+  documentStatus?: ConversionStatus;
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
@@ -106,6 +107,9 @@ export async function clearOutputs(dir: string): Promise<void> {
   }
 }
 
+/** The manifest status of an extracted document. */
+const MANIFEST_STATUS: Record<ConversionStatus, ManifestStatus> = { success: 'ok', partial: 'partial', 'no-content': 'no-content' };
+
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Process one input. Never throws: a failure is a result with status failed and a reason. */
@@ -154,14 +158,8 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     };
     const c = counts(doc, checks, facts.length);
     Object.assign(res, c, { documentStatus: doc.status });
-    if (doc.status === 'failure') {
-      // outputs written for inspection, but not marked complete: tried again on the next run
-      res.status = 'failed';
-      res.error = { reason: 'internal', message: `${task.path}: the conversion failed (see its document.json diagnostics)` };
-      return res;
-    }
     await writeMarker(task.outDir, { sha256: src.sha256, yusuan: VERSION, source: task.path, documentStatus: doc.status, ...c });
-    res.status = doc.status === 'success' ? 'ok' : 'partial';
+    res.status = MANIFEST_STATUS[doc.status];
     if (task.wantRows) res.rows = documentPayload(doc, checks, facts, { path: task.absPath, output: task.output });
   } catch (e) {
     res.status = 'failed';
