@@ -19,7 +19,7 @@ import { sha256 } from '../pipeline.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
 import { displayPath, expandInputs, outputStems } from './inputs.js';
-import { FilePool } from './pool.js';
+import { DEFAULT_MAX_MEMORY_MB, FilePool } from './pool.js';
 import { makeProgress, type ProgressMode, type RunTotals } from './progress.js';
 import type { FileResult, FileTask } from './task.js';
 
@@ -32,6 +32,8 @@ export interface RunOptions {
   jobs?: number | string;
   /** per-file limit in seconds (default 120) */
   timeout?: number | string;
+  /** memory ceiling per worker in MB, everything it allocates (default 1024) */
+  maxMemory?: number | string;
   progress?: ProgressMode;
   /** redo every input, even those with complete outputs */
   force?: boolean;
@@ -130,7 +132,9 @@ async function writeRunFacts(out: string, dirs: string[]): Promise<void> {
 export async function runExtract(inputs: string[], opts: RunOptions): Promise<number> {
   let jobs: number;
   let timeoutS: number;
+  let maxMemoryMb: number;
   try {
+    maxMemoryMb = positiveInt(opts.maxMemory, '--max-memory', DEFAULT_MAX_MEMORY_MB);
     jobs = positiveInt(opts.jobs, '--jobs', availableParallelism());
     timeoutS = positiveNumber(opts.timeout, '--timeout', DEFAULT_TIMEOUT_S);
   } catch (e) {
@@ -209,7 +213,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     progress.line(summaryLine(r));
   };
 
-  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000 });
+  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000, maxMemoryMb });
   let next = 0;
   // One lane per worker. A lane hands its worker the next input *before* storing the result it
   // just got: the database writes and the manifest line (this thread's work) then overlap the
@@ -242,10 +246,10 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   const withErrors = done.filter((r) => r.status !== 'failed' && r.findings.error > 0).length;
   const failed = totals.failed + missing.length;
   const code = failed ? EXIT.failed : totals.noContent ? EXIT.noContent : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
-  // CPU time of the whole process (every thread: workers, V8's helper threads, this one)
+  // CPU time of the run: this process and every worker process's time on its inputs
   const cpu = process.cpuUsage(cpu0);
-  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-  progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs });
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000) + done.reduce((n, r) => n + (r.cpuMs ?? 0), 0);
+  progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs, maxMemoryMb, peakWorkerRss: pool.peakRss });
   const sec = totals.elapsedMs / 1000;
   progress.warn(
     `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.noContent ? `${totals.noContent} without budget content, ` : ''}${totals.skipped} skipped (unchanged), ${failed} failed` +

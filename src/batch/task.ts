@@ -18,6 +18,7 @@ import { findingsCsv } from '../export/findings-csv.js';
 import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
+import { isAllocationFailure, outOfMemoryDetail } from '../core/memory.js';
 
 export interface FileTask {
   /** the input as listed (shown and stored in the manifest) */
@@ -46,8 +47,10 @@ export interface FileResult extends DocumentCounts {
   rows?: DbPayload;
   /** where the time went (ms): reading and interpreting, of it inside pdf.js; validating; writing */
   timings?: FileTimings;
-  /** memory of the thread that did the work, after it (bytes) */
+  /** memory of the worker process that did the work, after it (bytes); threadId is its process id */
   mem?: { rss: number; heapUsed: number; maxRss: number; threadId: number };
+  /** CPU time the worker process spent on this input (ms) */
+  cpuMs?: number;
 }
 
 export interface FileTimings {
@@ -164,7 +167,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   } catch (e) {
     res.status = 'failed';
     if (isExtractionError(e)) res.error = { reason: e.reason, message: e.message };
-    else {
+    else if (isAllocationFailure(e)) {
+      res.error = { reason: 'too-large', message: `${task.path}: ${outOfMemoryDetail()}` };
+    } else {
       const err = e as Error;
       res.error = { reason: 'internal', message: `${task.path}: internal error: ${err?.message ?? String(e)}`, stack: err?.stack };
     }

@@ -11,6 +11,7 @@ export type FailureReason =
   | 'corrupt' // damaged or truncated PDF
   | 'no-text-layer' // pages with no text: a scan, OCR needed
   | 'timeout' // took longer than the per-file limit
+  | 'too-large' // needs more memory than a worker may have (--max-memory), or over a size limit
   | 'internal'; // a bug in yusuan: please report
 
 export class ExtractionError extends Error {
