@@ -104,12 +104,18 @@ export function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Arr
   return new Uint8Array(be);
 }
 
-/** UTF-8 text with `n` invalid bytes (0xFF) spread through it. */
+/** UTF-8 text with `n` invalid bytes (0xFF) put at `n` places spread through it (between lines). */
 export function invalidUtf8(text: string, n: number): Uint8Array {
   const lines = text.split('\n');
   const parts: Buffer[] = [];
-  for (let i = 0; i < n; i++) parts.push(Buffer.from([0xff]));
-  return new Uint8Array(Buffer.concat([Buffer.from(`${lines[0]}\n`), ...parts.map((p, i) => Buffer.concat([p, Buffer.from(i % 20 === 19 ? '\n' : '')])), Buffer.from(`\n${lines.slice(1).join('\n')}`)]));
+  lines.forEach((line, i) => {
+    parts.push(Buffer.from(line));
+    // the invalid bytes go at the ends of lines, spread evenly, never inside a cell's digits
+    const here = Math.floor(((i + 1) * n) / lines.length) - Math.floor((i * n) / lines.length);
+    if (here) parts.push(Buffer.alloc(here, 0xff));
+    if (i < lines.length - 1) parts.push(Buffer.from('\n'));
+  });
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 export function nestedTablesHtml(depth: number): string {

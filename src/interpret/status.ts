@@ -11,8 +11,8 @@ import type { Diagnostic } from '../../schemas/intermediate.js';
 /** The diagnostic that says an input holds no budget content at all. */
 export const NO_BUDGET_CONTENT = 'document.no-budget-content';
 
-/** Code prefixes of warnings that mean printed content was lost (a cell not read, a grid not rebuilt), not merely remarked on. */
-const LOSS_WARNINGS = ['cell.unreadable', 'grid.'];
+/** Code prefixes of warnings that mean printed content was lost (a cell not read, a grid not rebuilt, bytes not decodable), not merely remarked on. */
+const LOSS_WARNINGS = ['cell.unreadable', 'grid.', 'text.invalid-bytes'];
 
 function losesContent(d: Diagnostic): boolean {
   return d.severity === 'error' || (d.severity === 'warning' && LOSS_WARNINGS.some((c) => d.code.startsWith(c)));
