@@ -73,6 +73,8 @@ const STDERR_KEEP = 4096;
 interface Worker {
   child: ChildProcess;
   stderr: string;
+  /** settles when the worker has loaded its code (true) or died before that (false) */
+  ready: Promise<boolean>;
 }
 
 export class FilePool {
@@ -100,7 +102,17 @@ export class FilePool {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: { ...process.env, YUSUAN_MAX_MEMORY_MB: String(this.maxMemoryMb) },
     });
-    const w: Worker = { child, stderr: '' };
+    const ready = new Promise<boolean>((res) => {
+      const onReady = (m: { ready?: boolean }) => {
+        if (m?.ready) {
+          child.off('message', onReady);
+          res(true);
+        }
+      };
+      child.on('message', onReady);
+      child.once('exit', () => res(false));
+    });
+    const w: Worker = { child, stderr: '', ready };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (s: string) => {
       w.stderr = (w.stderr + s).slice(-STDERR_KEEP);
@@ -116,8 +128,15 @@ export class FilePool {
    * Run one input. The caller keeps at most `jobs` inputs in flight, so the deadline starts when
    * the input starts, not while it waits in a queue.
    */
-  run(task: FileTask): Promise<FileResult> {
+  async run(task: FileTask): Promise<FileResult> {
     const w = this.idle.pop() ?? this.spawn();
+    // the deadline starts when the worker can start the input, not while node loads its code
+    if (!(await w.ready)) {
+      const r = emptyResult(task);
+      const last = w.stderr.trim().split('\n').slice(-1)[0] ?? '';
+      r.error = { reason: 'internal', message: `${task.path}: the worker process could not start${last ? `: ${last.slice(0, 300)}` : ''}` };
+      return r;
+    }
     const started = performance.now();
     const ceiling = this.maxMemoryMb * 1024 * 1024;
     return new Promise<FileResult>((resolveRun) => {
@@ -146,8 +165,9 @@ export class FilePool {
         else if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
         resolveRun(r);
       };
-      const onMessage = (msg: { result: FileResult; recycle?: boolean }) => {
+      const onMessage = (msg: { result?: FileResult; recycle?: boolean }) => {
         const r = msg.result;
+        if (!r) return;
         if (r.mem) r.mem.maxRss = Math.max(r.mem.maxRss, peak);
         // a worker that hit its ceiling or saw a stray rejection may be in a bad state: replace it
         done(r, !msg.recycle && !stopped);

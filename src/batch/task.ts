@@ -17,7 +17,9 @@ import { extractRead, readInput } from '../pipeline.js';
 import { findingsCsv } from '../export/findings-csv.js';
 import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
+import { displayPath } from './inputs.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
+import { outputFailure } from './output-check.js';
 import { isAllocationFailure, outOfMemoryDetail } from '../core/memory.js';
 
 export interface FileTask {
@@ -167,7 +169,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   } catch (e) {
     res.status = 'failed';
     if (isExtractionError(e)) res.error = { reason: e.reason, message: e.message };
-    else if (isAllocationFailure(e)) {
+    else if (outputFailure(e)) {
+      res.error = { reason: 'output', message: `${displayPath(task.outDir)}: cannot write the output: ${outputFailure(e)}` };
+    } else if (isAllocationFailure(e)) {
       res.error = { reason: 'too-large', message: `${task.path}: ${outOfMemoryDetail()}` };
     } else {
       const err = e as Error;

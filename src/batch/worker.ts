@@ -98,3 +98,5 @@ export async function work(task: FileTask): Promise<{ result: FileResult; recycl
 process.on('message', (msg: { task: FileTask }) => {
   void work(msg.task).then((m) => process.send?.(m));
 });
+// the code is loaded (pdf.js too, lazily, on the first PDF): the pool may start the clock
+process.send?.({ ready: true });
