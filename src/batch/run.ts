@@ -3,7 +3,7 @@
  * input; the main thread is the one writer of the manifest, the database and the run's facts.csv.
  * Re-runs skip inputs whose outputs are complete for the same bytes and version (./marker.ts).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -170,12 +170,14 @@ async function runLocked(
   let folders: Map<string, string>;
   let db: ResultsDb | undefined;
   let manifestFd: number;
+  let manifestSize = 0;
   const manifestPath = join(out, MANIFEST);
   try {
     folders = assignOutputFolders(out, files);
     // repaired before anything is appended, so a crash now leaves whole lines only
     if (earlier.dropped) await writeManifest(out, earlier.entries);
     manifestFd = openSync(manifestPath, 'a');
+    manifestSize = fstatSync(manifestFd).size;
     if (opts.db !== false) {
       const file = typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB);
       const { ResultsDb } = await import('../db/index.js');
@@ -231,8 +233,16 @@ async function runLocked(
     }
     results[i] = r;
     try {
-      writeSync(manifestFd, `${JSON.stringify(manifestEntry(r))}\n`);
+      const line = Buffer.from(`${JSON.stringify(manifestEntry(r))}\n`);
+      if (writeSync(manifestFd, line) !== line.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      manifestSize += line.length;
     } catch (e) {
+      // a line written in part is cut off again: the manifest holds whole lines only
+      try {
+        ftruncateSync(manifestFd, manifestSize);
+      } catch {
+        /* the next run drops a torn line */
+      }
       if (!outputFailed(manifestPath, e)) throw e;
     }
     totals.done++;
