@@ -127,3 +127,86 @@ export function unclosedTablesHtml(n: number): string {
 }
 
 export const NOT_FOUND_HTML = '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><p>The requested URL was not found on this server.</p><hr><address>nginx</address></body></html>\n';
+
+/** A small seeded random generator (mulberry32): the same seed makes the same mutants. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const MUTATIONS = ['flip', 'truncate', 'insert', 'delete', 'duplicate', 'zero', 'splice', 'numbers', 'stream'] as const;
+export type Mutation = (typeof MUTATIONS)[number];
+
+/**
+ * One mutant of `bytes`: byte flips, truncation, random insertions, deleted, duplicated or
+ * zeroed ranges, a splice from `other`, changed numbers (xref offsets, /Length, object numbers,
+ * amounts), or noise inside a stream.
+ */
+export function mutate(bytes: Uint8Array, other: Uint8Array, op: Mutation, rand: () => number): Uint8Array {
+  const n = bytes.length;
+  const at = () => Math.floor(rand() * Math.max(1, n));
+  const len = () => 1 + Math.floor(rand() ** 3 * Math.max(1, n / 4));
+  const b = Buffer.from(bytes);
+  switch (op) {
+    case 'flip': {
+      const k = 1 + Math.floor(rand() * 32);
+      for (let i = 0; i < k && n; i++) b[at()] ^= 1 << Math.floor(rand() * 8);
+      return new Uint8Array(b);
+    }
+    case 'truncate':
+      return new Uint8Array(b.subarray(0, at()));
+    case 'insert': {
+      const p = at();
+      const junk = Buffer.from(Array.from({ length: 1 + Math.floor(rand() * 512) }, () => Math.floor(rand() * 256)));
+      return new Uint8Array(Buffer.concat([b.subarray(0, p), junk, b.subarray(p)]));
+    }
+    case 'delete': {
+      const p = at();
+      return new Uint8Array(Buffer.concat([b.subarray(0, p), b.subarray(Math.min(n, p + len()))]));
+    }
+    case 'duplicate': {
+      const p = at();
+      const piece = b.subarray(p, Math.min(n, p + len()));
+      return new Uint8Array(Buffer.concat([b.subarray(0, p), piece, piece, b.subarray(p)]));
+    }
+    case 'zero': {
+      const p = at();
+      b.fill(0, p, Math.min(n, p + len()));
+      return new Uint8Array(b);
+    }
+    case 'splice': {
+      const p = at();
+      const q = Math.floor(rand() * Math.max(1, other.length));
+      return new Uint8Array(Buffer.concat([b.subarray(0, p), Buffer.from(other.subarray(q, q + len()))]));
+    }
+    case 'numbers': {
+      // rewrite some runs of digits: xref offsets, /Length, object numbers, amounts
+      const text = b.toString('latin1');
+      const runs = [...text.matchAll(/\d+/g)];
+      if (!runs.length) return new Uint8Array(b);
+      let out = text;
+      for (let i = 0; i < 1 + Math.floor(rand() * 8); i++) {
+        const m = runs[Math.floor(rand() * runs.length)];
+        const choices = ['0', '-1', '99999999999', String(Number(m[0]) + 1), String(Math.floor(Number(m[0]) / 2)), `${m[0]}${m[0]}`];
+        const repl = choices[Math.floor(rand() * choices.length)];
+        out = out.slice(0, m.index) + repl.padEnd(m[0].length, ' ').slice(0, Math.max(m[0].length, repl.length)) + out.slice(m.index! + m[0].length);
+      }
+      return new Uint8Array(Buffer.from(out, 'latin1'));
+    }
+    case 'stream': {
+      const text = b.toString('latin1');
+      const starts = [...text.matchAll(/stream\r?\n/g)].map((m) => m.index! + m[0].length);
+      if (!starts.length) return mutate(bytes, other, 'flip', rand);
+      const s = starts[Math.floor(rand() * starts.length)];
+      const k = 1 + Math.floor(rand() * 64);
+      for (let i = 0; i < k && s + i < n; i++) b[s + Math.floor(rand() * 256)] = Math.floor(rand() * 256);
+      return new Uint8Array(b.subarray(0, n));
+    }
+  }
+}
