@@ -29,7 +29,7 @@ export interface RunOptions {
   password?: string;
   quiet?: boolean;
   strict?: boolean;
-  /** worker threads (default: the number of cores) */
+  /** worker processes (default: the number of cores) */
   jobs?: number | string;
   /** per-file limit in seconds (default 120) */
   timeout?: number | string;

@@ -6,9 +6,11 @@
  * object stream) would end the process: here it ends the current input as `corrupt` instead, and
  * the worker is replaced after it, as its state is then unknown.
  *
- * Test-only hook: YUSUAN_TEST_HANG_ON=<name>[,<name>…] makes this worker spin forever (a busy loop,
- * as a runaway parse would) on inputs with that file name, so the per-file timeout can be tested.
- * It is read only here, in the worker, and has no other effect.
+ * Test-only hooks, read only here, in the worker, with no other effect:
+ * YUSUAN_TEST_HANG_ON=<name>[,<name>…] makes this worker spin forever (a busy loop, as a runaway
+ * parse would) on inputs with that file name, so the per-file timeout can be tested;
+ * YUSUAN_TEST_STRAY_REJECTION=<name>[,…] rejects a promise nobody handles while such an input is
+ * read, as pdf.js does on some broken cross-reference tables (XRefEntryException).
  */
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -24,9 +26,14 @@ import { isAllocationFailure, outOfMemoryDetail } from '../core/memory.js';
 // a process that uses the library keeps its own.
 delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
 
-const HANG_ON = new Set((process.env.YUSUAN_TEST_HANG_ON ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const names = (v: string | undefined) => new Set((v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const HANG_ON = names(process.env.YUSUAN_TEST_HANG_ON);
+const STRAY_ON = names(process.env.YUSUAN_TEST_STRAY_REJECTION);
 
-function testHang(path: string): void {
+function testHooks(path: string): void {
+  if (STRAY_ON.has(basename(path))) {
+    void Promise.reject(Object.assign(new Error('Bad (uncompressed) XRef entry: 12R'), { name: 'XRefEntryException' }));
+  }
   if (HANG_ON.size && HANG_ON.has(basename(path))) {
     // eslint-disable-next-line no-constant-condition
     for (;;) {
@@ -66,7 +73,7 @@ if (process.send) {
 }
 
 export async function work(task: FileTask): Promise<{ result: FileResult; recycle: boolean }> {
-  testHang(task.path);
+  testHooks(task.path);
   const cpu0 = process.cpuUsage();
   let recycle = tainted;
   const stray = new Promise<FileResult>((resolveStray) => {
