@@ -3,7 +3,7 @@
  * rendering. A .pdf that is not a PDF is reported as such.
  */
 import type { SourceDocument } from '../schemas/intermediate.js';
-import { ExtractionError } from '../src/errors.js';
+import { ExtractionError } from '../src/core/errors.js';
 import type { ExtractOptions, SourceInput } from './source-input.js';
 import { extractText } from './text/index.js';
 

@@ -167,7 +167,9 @@ export const NarrativeFigure = z.object({
 });
 export type NarrativeFigure = z.infer<typeof NarrativeFigure>;
 
-export const ConversionStatus = z.enum(['success', 'partial', 'failure']);
+/** success; partial (something could not be read); no-content (nothing of a budget disclosure in it). src/interpret/status.ts decides. */
+export const ConversionStatus = z.enum(['success', 'partial', 'no-content']);
+export type ConversionStatus = z.infer<typeof ConversionStatus>;
 
 export const DocKind = z.enum(['部门预算', '单位预算', '部门决算', '单位决算']);
 

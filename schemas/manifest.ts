@@ -3,8 +3,9 @@
  * See docs/batch.md for the meaning of each field and of the statuses.
  */
 import { z } from 'zod';
+import { ConversionStatus } from './document.js';
 
-export const ManifestStatus = z.enum(['ok', 'partial', 'failed', 'skipped']);
+export const ManifestStatus = z.enum(['ok', 'partial', 'no-content', 'failed', 'skipped']);
 export type ManifestStatus = z.infer<typeof ManifestStatus>;
 
 export const FindingCounts = z.object({
@@ -20,7 +21,7 @@ export const ManifestEntry = z.object({
   sha256: z.string().optional().describe('SHA-256 of the input bytes (absent when the file could not be read)'),
   bytes: z.number().int().nonnegative().optional(),
   status: ManifestStatus,
-  documentStatus: z.enum(['success', 'partial', 'failure']).optional().describe('document.json status (also for skipped inputs)'),
+  documentStatus: ConversionStatus.optional().describe('document.json status (also for skipped inputs)'),
   pages: z.number().int().nonnegative(),
   tables: z.number().int().nonnegative(),
   facts: z.number().int().nonnegative(),
@@ -31,7 +32,7 @@ export const ManifestEntry = z.object({
   error: z
     .object({ reason: z.string(), message: z.string() })
     .optional()
-    .describe('why a failed input failed: reason is one of src/errors.ts FailureReason'),
+    .describe('why a failed input failed: reason is one of src/core/errors.ts FailureReason'),
   yusuan: z.string().describe('the yusuan version of this run'),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;

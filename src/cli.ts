@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
+import { DEFAULT_MAX_MEMORY_MB } from './batch/pool.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,8 +21,9 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<inputs...>', 'files, directories (searched recursively) or globs')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')
-    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
+    .option('-j, --jobs <n>', 'worker processes (default: the number of cores)')
     .option('--timeout <seconds>', `per-file limit; a file still running then is stopped and reported as failed (timeout)`, String(DEFAULT_TIMEOUT_S))
+    .option('--max-memory <MB>', 'memory ceiling per worker, everything it allocates; an input that needs more is stopped and reported as failed (too-large)', String(DEFAULT_MAX_MEMORY_MB))
     .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, JSON lines otherwise').choices(['auto', 'bar', 'json', 'none']).default('auto'))
     .option('--force', 'redo every input, even those whose outputs are complete for the same bytes and version')
     .option('--org-aliases <file>', 'CSV (alias,org) of organisation names to add to data/org-aliases.csv; re-run with --force after changing it')

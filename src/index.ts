@@ -3,7 +3,7 @@ export { extract, extractRead, readInput, type Input } from './pipeline.js';
 export { interpretDocument } from './interpret/document.js';
 export { documentFacts } from './export/facts.js';
 export { writeDocumentOutputs } from './export/write-outputs.js';
-export { ExtractionError, type FailureReason } from './errors.js';
+export { ExtractionError, type FailureReason } from './core/errors.js';
 export { TABLE_KINDS, tableKind } from './interpret/table-kinds.js';
 export { VERSION } from './version.js';
 export * from '../schemas/document.js';

@@ -4,11 +4,11 @@
  * Validation and export are separate stages that take the Document.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
-import { ExtractionError } from './errors.js';
+import { ExtractionError } from './core/errors.js';
 import { interpretDocument } from './interpret/document.js';
 import { loadOrgAliases } from './interpret/org-names.js';
 
@@ -21,9 +21,16 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Largest input read at all (bytes); a bigger file is refused as too-large before it is read. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 export async function readInput(input: Input): Promise<SourceInput> {
   if (typeof input === 'string') {
     let bytes: Uint8Array;
+    const size = await stat(input).then((s) => (s.isFile() ? s.size : 0), () => 0);
+    if (size > MAX_INPUT_BYTES) {
+      throw new ExtractionError(input, 'too-large', `the file is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit for one input`);
+    }
     try {
       // a plain Uint8Array copy: pdf.js refuses Node Buffers
       bytes = new Uint8Array(await readFile(input));

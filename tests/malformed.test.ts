@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../src/pipeline.js';
-import { ExtractionError } from '../src/errors.js';
+import { ExtractionError } from '../src/core/errors.js';
 import { documentFacts } from '../src/export/facts.js';
 import { docFromText, tsv } from './helpers.js';
 

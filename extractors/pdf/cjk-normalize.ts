@@ -2,10 +2,10 @@
  * Text normalisation for the PDF text layer: what the PDF's fonts map glyphs to is not always the
  * character a reader sees (some producers map 门 to the radical ⻔).
  */
-import { normalizeChars } from '../../src/util/text.js';
+import { normalizeChars } from '../../src/core/text.js';
 
 /**
- * The PDF text normaliser: the shared character normalisation (src/util/text.ts: NFKC for encoding
+ * The PDF text normaliser: the shared character normalisation (src/core/text.ts: NFKC for encoding
  * artefacts such as Kangxi radicals and full-width digits, a map for the CJK radicals NFKC leaves,
  * full-width punctuation and ①② kept as printed), plus what only a text layer needs: separators
  * inside numbers folded (１，２３４．５０ → 1,234.50) and control characters dropped.

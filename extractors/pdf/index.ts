@@ -4,7 +4,8 @@
  */
 import type { Block, Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
 import type { ExtractOptions, PdfTimings, SourceInput } from '../source-input.js';
-import { ExtractionError } from '../../src/errors.js';
+import { ExtractionError } from '../../src/core/errors.js';
+import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
@@ -41,6 +42,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
       try {
         page = await timed(tm, 'openMs', () => doc.getPage(p));
       } catch (err) {
+        // out of memory on one page: the worker's ceiling is reached, the document is too large
+        if (isAllocationFailure(err)) throw classifyPdfError(file, err, opts.password !== undefined);
         firstError ??= err;
         diagnostics.push({ severity: 'warning', code: 'pdf.page-unreadable', message: `page ${p} could not be read: ${(err as Error)?.message ?? err}`, page: p });
         continue;
@@ -59,7 +62,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
       } catch (err) {
-        if (err instanceof ExtractionError) throw err;
+        if (err instanceof ExtractionError || isAllocationFailure(err)) throw classifyPdfError(file, err, opts.password !== undefined);
         firstError ??= err;
         diagnostics.push({ severity: 'warning', code: 'pdf.page-unreadable', message: `page ${p} could not be read: ${(err as Error)?.message ?? err}`, page: p });
       } finally {

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { ExtractionError } from '../../src/errors.js';
+import { ExtractionError } from '../../src/core/errors.js';
+import { isAllocationFailure, outOfMemoryDetail } from '../../src/core/memory.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -84,6 +85,7 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 /** Maps a pdf.js failure (its exception classes are told apart by `name`) to a stable reason. */
 export function classifyPdfError(file: string, err: unknown, hadPassword: boolean): ExtractionError {
   if (err instanceof ExtractionError) return err;
+  if (isAllocationFailure(err)) return new ExtractionError(file, 'too-large', outOfMemoryDetail(), { cause: err });
   const e = err as { name?: string; message?: string; code?: number } | undefined;
   const name = e?.name ?? '';
   const msg = e?.message ?? String(err);

@@ -5,11 +5,13 @@ import { parseDocument } from 'htmlparser2';
 import type { Element, ChildNode } from 'domhandler';
 import type { Block } from '../../schemas/intermediate.js';
 import { cellText, tableToRows } from './html-table.js';
+import { checkElementDepth } from './limits.js';
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'pre', 'blockquote', 'section', 'article', 'body', 'header', 'footer', 'main']);
 
-export function htmlBlocks(html: string): Block[] {
+export function htmlBlocks(html: string, file = 'input'): Block[] {
   const doc = parseDocument(html);
+  checkElementDepth(file, doc);
   const blocks: Block[] = [];
   let inline = '';
   const flush = (heading?: number) => {

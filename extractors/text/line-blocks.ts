@@ -9,6 +9,7 @@ import { DomUtils } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import type { Block, GridRow } from '../../schemas/intermediate.js';
 import { tableToRows } from './html-table.js';
+import { checkElementDepth } from './limits.js';
 
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
@@ -26,7 +27,7 @@ function isPageBreakRow(cells: string[]): boolean {
   return filled.length > 0 && filled.every((c) => DASHES.test(c));
 }
 
-export function lineBlocks(text: string): Block[] {
+export function lineBlocks(text: string, file = 'input'): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
   let grid: { rows: GridRow[]; method: 'tsv' | 'pipe' } | null = null;
@@ -58,6 +59,7 @@ export function lineBlocks(text: string): Block[] {
         depth += (next.match(/<table[\s>]/gi) ?? []).length - (next.match(/<\/table>/gi) ?? []).length;
       }
       const doc = parseDocument(html);
+      checkElementDepth(file, doc);
       const before = html.slice(0, html.search(/<table[\s>]/i)).trim();
       if (before) blocks.push({ type: 'text', text: before });
       for (const t of DomUtils.findAll((e) => e.name === 'table', doc.children) as Element[]) {

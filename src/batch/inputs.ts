@@ -3,7 +3,7 @@
  * yusuan reads, simple globs (* ? **) expanded. Sorted, de-duplicated.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 
 export const SUPPORTED = /\.(pdf|txt|md|markdown|html?)$/i;
 
@@ -69,17 +69,6 @@ export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
   }
   const seen = new Set<string>();
   return { files: files.filter((f) => (seen.has(resolve(f)) ? false : (seen.add(resolve(f)), true))), missing };
-}
-
-/**
- * Output folder names: the input name without its extension, as the facts contract says; where
- * two inputs of one run share that stem (x.md and x.html), both keep their extension instead.
- */
-export function outputStems(files: string[]): Map<string, string> {
-  const stemOf = (f: string) => basename(f, extname(f));
-  const count = new Map<string, number>();
-  for (const f of files) count.set(stemOf(f), (count.get(stemOf(f)) ?? 0) + 1);
-  return new Map(files.map((f) => [f, (count.get(stemOf(f)) ?? 0) > 1 ? basename(f) : stemOf(f)]));
 }
 
 export function displayPath(f: string): string {

@@ -7,6 +7,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { ConversionStatus } from '../../schemas/document.js';
 import type { FindingCounts } from '../../schemas/manifest.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -28,7 +29,7 @@ export interface Marker extends DocumentCounts {
   sha256: string;
   yusuan: string;
   source: string;
-  documentStatus: 'success' | 'partial' | 'failure';
+  documentStatus: ConversionStatus;
   /** output files relative to the folder → size in bytes */
   files: Record<string, number>;
   completedAt: string;

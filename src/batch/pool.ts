@@ -1,49 +1,127 @@
 /**
- * A pool of worker threads (piscina), one input per worker at a time, each input with its own
- * deadline: a document still running at the deadline has its worker terminated (piscina replaces
- * it) and is reported as failed with reason `timeout`; the run goes on.
+ * A pool of worker *processes*, one input per worker at a time, each input with its own deadline
+ * and a hard memory ceiling (docs/batch.md, "Memory ceiling").
+ *
+ * Processes, not threads: a thread's resource limits cover only its V8 heap, while pdf.js inflates
+ * streams into ArrayBuffers outside it (a 2 MB PDF can inflate to GBs). A process can be given a
+ * kernel limit on everything it allocates (RLIMIT_DATA, set with util-linux `prlimit` when the
+ * worker starts); past it, an allocation fails inside the worker, which reports the input as
+ * `too-large`, or the worker dies and the pool reports it so. The pool also watches each worker's
+ * resident memory and stops one that grows past the ceiling (systems without `prlimit`).
+ * A document still running at the deadline has its worker killed (`timeout`); the run goes on and
+ * a new worker takes the next input.
  */
-import { existsSync } from 'node:fs';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
+import { isOutOfMemory, TOO_LARGE_HINT } from '../core/memory.js';
 
 /**
  * Old-generation heap limit per worker (MB): keeps each worker's memory flat over long runs.
  * V8 lets a heap grow by a factor that rises from 1.4 at this limit to 4 at 2048 MB and above, so
  * 2048 is ~15 % faster (a quarter of the full collections) for ~150 MB more per worker (BENCHMARKS.md).
+ * It is capped by the memory ceiling.
  */
 export const WORKER_HEAP_MB = Number(process.env.YUSUAN_WORKER_HEAP_MB ?? 512);
+
+/** Memory ceiling per worker (MB), everything it allocates: --max-memory, else YUSUAN_MAX_MEMORY_MB, else 1024. */
+export const DEFAULT_MAX_MEMORY_MB = Number(process.env.YUSUAN_MAX_MEMORY_MB ?? 1024);
 
 /** The compiled worker: beside this module in dist/, or dist/ seen from the sources (tests run from src/). */
 export function workerFile(): string {
   for (const rel of ['./worker.js', '../../dist/src/batch/worker.js']) {
     const url = new URL(rel, import.meta.url);
-    if (existsSync(fileURLToPath(url))) return url.href;
+    if (existsSync(fileURLToPath(url))) return fileURLToPath(url);
   }
   throw new Error('the batch worker is not compiled (dist/src/batch/worker.js): run `npm run build`');
+}
+
+let prlimitPath: string | null | undefined;
+/** util-linux prlimit, if this system has it (Linux); null otherwise. */
+function prlimit(): string | null {
+  if (prlimitPath === undefined) {
+    const r = spawnSync('prlimit', ['--version'], { stdio: 'ignore' });
+    prlimitPath = r.status === 0 ? 'prlimit' : null;
+  }
+  return prlimitPath;
 }
 
 export interface PoolOptions {
   jobs: number;
   /** per input, in milliseconds */
   timeoutMs: number;
+  /** memory ceiling per worker, MB */
+  maxMemoryMb?: number;
+}
+
+/** Resident and peak resident memory of a process, bytes (Linux /proc; undefined elsewhere or once it is gone). */
+function procMemory(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+)`, 'm').exec(s)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+const WATCH_MS = 50;
+/** The last bytes of a worker's stderr, kept to tell why it died (never printed as is). */
+const STDERR_KEEP = 4096;
+
+interface Worker {
+  child: ChildProcess;
+  stderr: string;
+  /** settles when the worker has loaded its code (true) or died before that (false) */
+  ready: Promise<boolean>;
 }
 
 export class FilePool {
-  private readonly piscina: Piscina<FileTask, FileResult>;
+  private readonly idle: Worker[] = [];
+  private readonly all = new Set<Worker>();
+  readonly maxMemoryMb: number;
+  /** peak resident memory of any worker seen by the pool (bytes) */
+  peakRss = 0;
 
   constructor(readonly opts: PoolOptions) {
-    this.piscina = new Piscina<FileTask, FileResult>({
-      filename: workerFile(),
-      minThreads: opts.jobs,
-      maxThreads: opts.jobs,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: 30_000,
-      // a bounded old generation makes V8 collect before a worker grows past its share of memory;
-      // one document needs far less (measured: 512 MB keeps the process under 400 MB RSS on the corpus for ~15% more time)
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    this.maxMemoryMb = opts.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
+  }
+
+  private spawn(): Worker {
+    const ceiling = this.maxMemoryMb * 1024 * 1024;
+    // the kernel limit covers data (heap, ArrayBuffers, malloc); the mapped code of node itself is
+    // resident too, so data gets the ceiling less a reserve for it, and resident memory stays under the ceiling
+    const data = ceiling - Math.min(96 * 1024 * 1024, Math.floor(ceiling / 4));
+    const heapMb = Math.max(64, Math.min(WORKER_HEAP_MB, Math.floor(this.maxMemoryMb * 0.75)));
+    const node = [`--max-old-space-size=${heapMb}`];
+    const limiter = prlimit();
+    const child = fork(workerFile(), [], {
+      ...(limiter ? { execPath: limiter, execArgv: [`--data=${data}:${data}`, process.execPath, ...node] } : { execArgv: node }),
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, YUSUAN_MAX_MEMORY_MB: String(this.maxMemoryMb) },
     });
+    const ready = new Promise<boolean>((res) => {
+      const onReady = (m: { ready?: boolean }) => {
+        if (m?.ready) {
+          child.off('message', onReady);
+          res(true);
+        }
+      };
+      child.on('message', onReady);
+      child.once('exit', () => res(false));
+    });
+    const w: Worker = { child, stderr: '', ready };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (s: string) => {
+      w.stderr = (w.stderr + s).slice(-STDERR_KEEP);
+    });
+    child.on('exit', () => this.all.delete(w));
+    // an IPC error (the worker gone mid-send) surfaces through 'exit'
+    child.on('error', () => undefined);
+    this.all.add(w);
+    return w;
   }
 
   /**
@@ -51,29 +129,79 @@ export class FilePool {
    * the input starts, not while it waits in a queue.
    */
   async run(task: FileTask): Promise<FileResult> {
-    const started = performance.now();
-    const ac = new AbortController();
-    const timer = setTimeout(() => ac.abort(), this.opts.timeoutMs);
-    try {
-      return await this.piscina.run(task, { signal: ac.signal });
-    } catch (e) {
-      const r = emptyResult(task, Math.round(performance.now() - started));
-      if (ac.signal.aborted) {
-        r.error = {
-          reason: 'timeout',
-          message: `${task.path}: took longer than ${Math.round(this.opts.timeoutMs / 1000)} s (the per-file limit, --timeout); its worker was stopped`,
-        };
-      } else {
-        const err = e as Error;
-        r.error = { reason: 'internal', message: `${task.path}: the worker failed: ${err?.message ?? String(e)}`, stack: err?.stack };
-      }
+    const w = this.idle.pop() ?? this.spawn();
+    // the deadline starts when the worker can start the input, not while node loads its code
+    if (!(await w.ready)) {
+      const r = emptyResult(task);
+      const last = w.stderr.trim().split('\n').slice(-1)[0] ?? '';
+      r.error = { reason: 'internal', message: `${task.path}: the worker process could not start${last ? `: ${last.slice(0, 300)}` : ''}` };
       return r;
-    } finally {
-      clearTimeout(timer);
     }
+    const started = performance.now();
+    const ceiling = this.maxMemoryMb * 1024 * 1024;
+    return new Promise<FileResult>((resolveRun) => {
+      let stopped: 'timeout' | 'too-large' | undefined;
+      let peak = 0;
+      const watch = setInterval(() => {
+        const m = w.child.pid ? procMemory(w.child.pid) : undefined;
+        if (!m) return;
+        peak = Math.max(peak, m.hwm, m.rss);
+        this.peakRss = Math.max(this.peakRss, peak);
+        if (m.rss > ceiling && !stopped) {
+          stopped = 'too-large';
+          w.child.kill('SIGKILL');
+        }
+      }, WATCH_MS);
+      const timer = setTimeout(() => {
+        stopped ??= 'timeout';
+        w.child.kill('SIGKILL');
+      }, this.opts.timeoutMs);
+      const done = (r: FileResult, reusable: boolean) => {
+        clearInterval(watch);
+        clearTimeout(timer);
+        w.child.off('message', onMessage);
+        w.child.off('exit', onExit);
+        if (reusable) this.idle.push(w);
+        else if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+        resolveRun(r);
+      };
+      const onMessage = (msg: { result?: FileResult; recycle?: boolean }) => {
+        const r = msg.result;
+        if (!r) return;
+        if (r.mem) r.mem.maxRss = Math.max(r.mem.maxRss, peak);
+        // a worker that hit its ceiling or saw a stray rejection may be in a bad state: replace it
+        done(r, !msg.recycle && !stopped);
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        const r = emptyResult(task, Math.round(performance.now() - started));
+        const mb = this.maxMemoryMb;
+        if (stopped === 'timeout') {
+          r.error = {
+            reason: 'timeout',
+            message: `${task.path}: took longer than ${Math.round(this.opts.timeoutMs / 1000)} s (the per-file limit, --timeout); its worker was stopped`,
+          };
+        } else if (stopped === 'too-large' || isOutOfMemory(w.stderr, signal)) {
+          r.error = { reason: 'too-large', message: `${task.path}: needs more than ${mb} MB of memory (the per-worker ceiling, --max-memory); its worker was stopped. ${TOO_LARGE_HINT}` };
+        } else {
+          const last = w.stderr.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-1)[0] ?? '';
+          r.error = { reason: 'internal', message: `${task.path}: the worker process ended unexpectedly (${signal ?? `exit ${code}`})${last ? `: ${last.slice(0, 300)}` : ''}` };
+        }
+        r.mem = { rss: 0, heapUsed: 0, maxRss: peak, threadId: w.child.pid ?? 0 };
+        done(r, false);
+      };
+      w.child.on('message', onMessage);
+      w.child.once('exit', onExit);
+      w.child.send({ task }, (err) => {
+        // the worker died before it could take the task: 'exit' reports it
+        if (err && !w.child.killed) w.child.kill('SIGKILL');
+      });
+    });
   }
 
   async close(): Promise<void> {
-    await this.piscina.destroy();
+    const exits = [...this.all].map((w) => new Promise<void>((res) => (w.child.exitCode !== null || w.child.signalCode !== null ? res() : w.child.once('exit', () => res()))));
+    for (const w of this.all) w.child.kill('SIGKILL');
+    this.idle.length = 0;
+    await Promise.all(exits);
   }
 }

@@ -13,6 +13,8 @@ export interface RunTotals {
   done: number;
   ok: number;
   partial: number;
+  /** extracted or skipped inputs with no budget content */
+  noContent: number;
   skipped: number;
   failed: number;
   /** pages of the inputs processed (not skipped) in this run */

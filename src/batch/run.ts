@@ -3,27 +3,28 @@
  * input; the main thread is the one writer of the manifest, the database and the run's facts.csv.
  * Re-runs skip inputs whose outputs are complete for the same bytes and version (./marker.ts).
  */
-import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { once } from 'node:events';
 import { FACT_COLUMNS, type Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import type { ManifestEntry } from '../../schemas/manifest.js';
 import type { ResultsDb } from '../db/index.js';
 import { documentPayload } from '../db/rows.js';
-import { toCsv } from '../export/csv.js';
 import { documentFacts } from '../export/facts.js';
 import { HEADLINE_COLUMNS } from '../export/headlines.js';
-import { ACROSS_YEARS_CSV, checkRunAcrossYears } from '../dataset/run-across-years.js';
+import { checkRunAcrossYears } from '../dataset/run-across-years.js';
 import { loadOrgAliases } from '../interpret/org-names.js';
 import { sha256 } from '../pipeline.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
 import { VERSION } from '../version.js';
-import { displayPath, expandInputs, outputStems } from './inputs.js';
-import { FilePool } from './pool.js';
-import { makeProgress, type ProgressMode, type RunTotals } from './progress.js';
+import { displayPath, expandInputs } from './inputs.js';
+import { checkOutput, OutputError, outputFailure } from './output-check.js';
+import { assignOutputFolders } from './output-folders.js';
+import { DEFAULT_MAX_MEMORY_MB, FilePool } from './pool.js';
+import { makeProgress, type Progress, type ProgressMode, type RunTotals } from './progress.js';
+import { keptEntries, MANIFEST, readManifest, removeRunTempFiles, writeManifest, writeRunCsv } from './run-files.js';
+import { LockedError, lockOutput } from './run-lock.js';
 import type { FileResult, FileTask } from './task.js';
 
 export interface RunOptions {
@@ -31,10 +32,12 @@ export interface RunOptions {
   password?: string;
   quiet?: boolean;
   strict?: boolean;
-  /** worker threads (default: the number of cores) */
+  /** worker processes (default: the number of cores) */
   jobs?: number | string;
   /** per-file limit in seconds (default 120) */
   timeout?: number | string;
+  /** memory ceiling per worker in MB, everything it allocates (default 1024) */
+  maxMemory?: number | string;
   progress?: ProgressMode;
   /** redo every input, even those with complete outputs */
   force?: boolean;
@@ -44,14 +47,16 @@ export interface RunOptions {
   db?: string | boolean;
 }
 
-/** Exit codes: 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and an error finding. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3 } as const;
+/**
+ * Exit codes (docs/batch.md): 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and
+ * an error finding; 4 some input has no budget content (none failed); 5 the output cannot be
+ * written (disk full, unwritable, an odd path); 6 another run holds the output folder.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3, noContent: 4, output: 5, locked: 6 } as const;
 
 export const DEFAULT_TIMEOUT_S = 120;
-export const MANIFEST = 'manifest.jsonl';
 export const DEFAULT_DB = 'yusuan.sqlite';
-
-const RESERVED = new Set([MANIFEST, 'facts.csv', 'headlines.csv', ACROSS_YEARS_CSV, DEFAULT_DB, `${DEFAULT_DB}-wal`, `${DEFAULT_DB}-shm`]);
+export { MANIFEST };
 
 export class UsageError extends Error {}
 
@@ -104,31 +109,6 @@ async function payloadFromOutputs(task: FileTask) {
   return documentPayload(doc, checks, documentFacts(doc), { path: task.absPath, output: task.output });
 }
 
-/** <out>/<name>: every document's <name> (facts.csv, headlines.csv) of this run (extracted or skipped), in input order. */
-async function writeRunCsv(out: string, name: string, columns: readonly string[], dirs: string[]): Promise<void> {
-  const target = join(out, name);
-  const tmp = join(out, `.${name}.${process.pid}.${Date.now()}.tmp`);
-  const ws = createWriteStream(tmp);
-  const write = async (s: string) => {
-    if (!ws.write(s)) await once(ws, 'drain');
-  };
-  try {
-    await write(await toCsv([...columns], []));
-    for (const d of dirs) {
-      const text = await readFile(join(d, name), 'utf8').catch(() => '');
-      const nl = text.indexOf('\n');
-      if (nl >= 0 && nl + 1 < text.length) await write(text.slice(nl + 1));
-    }
-    ws.end();
-    await once(ws, 'finish');
-    await rename(tmp, target);
-  } catch (e) {
-    ws.destroy();
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 /** An alias file that cannot be read is a usage error, said once, not a failure of every input. */
 function loadOrgAliasesOrUsage(file: string): void {
   try {
@@ -141,7 +121,9 @@ function loadOrgAliasesOrUsage(file: string): void {
 export async function runExtract(inputs: string[], opts: RunOptions): Promise<number> {
   let jobs: number;
   let timeoutS: number;
+  let maxMemoryMb: number;
   try {
+    maxMemoryMb = positiveInt(opts.maxMemory, '--max-memory', DEFAULT_MAX_MEMORY_MB);
     jobs = positiveInt(opts.jobs, '--jobs', availableParallelism());
     timeoutS = positiveNumber(opts.timeout, '--timeout', DEFAULT_TIMEOUT_S);
     if (opts.orgAliases) loadOrgAliasesOrUsage(opts.orgAliases);
@@ -156,36 +138,91 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     progress.warn('yusuan: no input files (supported: .pdf .txt .md .markdown .html .htm)');
     return EXIT.usage;
   }
-  const out = resolve(opts.out);
-  await mkdir(out, { recursive: true });
-  // an input named like a run-level output (facts.csv.md) must not get a folder of that name
-  const stems = new Map([...outputStems(files)].map(([f, s]) => [f, RESERVED.has(s.toLowerCase()) ? `${s}_` : s]));
+  // the output folder: usable, and ours alone, before any work starts
+  let out: string;
+  let unlock: () => void;
+  try {
+    out = checkOutput(opts.out);
+    unlock = lockOutput(out, (m) => progress.warn(m));
+  } catch (e) {
+    if (e instanceof LockedError) {
+      progress.warn(`yusuan: ${e.message}`);
+      return EXIT.locked;
+    }
+    progress.warn(`yusuan: ${e instanceof OutputError ? e.message : `${opts.out}: cannot write the output: ${outputFailure(e) ?? (e as Error).message}`}`);
+    return EXIT.output;
+  }
+  try {
+    return await runLocked(files, missing, out, opts, { jobs, timeoutS, maxMemoryMb }, progress);
+  } finally {
+    unlock();
+  }
+}
+
+async function runLocked(
+  files: string[],
+  missing: string[],
+  out: string,
+  opts: RunOptions,
+  limits: { jobs: number; timeoutS: number; maxMemoryMb: number },
+  progress: Progress,
+): Promise<number> {
+  const { jobs, timeoutS, maxMemoryMb } = limits;
+  /** the first failure to write the output: the run stops handing out inputs and exits 5 */
+  let outputProblem: string | undefined;
+  const outputFailed = (path: string, e: unknown): boolean => {
+    const why = outputFailure(e);
+    if (why === undefined) return false;
+    outputProblem ??= `${displayPath(path)}: cannot write the output: ${why}`;
+    return true;
+  };
+
+  // what earlier runs left: their manifest (a torn last line dropped), their temp files
+  removeRunTempFiles(out);
+  const earlier = await readManifest(out);
+  if (earlier.dropped) progress.warn(`yusuan: ${displayPath(join(out, MANIFEST))}: ${earlier.dropped} torn line(s) of an interrupted run dropped`);
+
+  let folders: Map<string, string>;
+  let db: ResultsDb | undefined;
+  let manifestFd: number;
+  let manifestSize = 0;
+  const manifestPath = join(out, MANIFEST);
+  try {
+    folders = assignOutputFolders(out, files);
+    // repaired before anything is appended, so a crash now leaves whole lines only
+    if (earlier.dropped) await writeManifest(out, earlier.entries);
+    manifestFd = openSync(manifestPath, 'a');
+    manifestSize = fstatSync(manifestFd).size;
+    if (opts.db !== false) {
+      const file = typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB);
+      const { ResultsDb } = await import('../db/index.js');
+      try {
+        db = new ResultsDb(file);
+      } catch (e) {
+        if (outputFailed(file, e)) throw e;
+        throw Object.assign(new Error(`${file}: cannot open the database: ${(e as Error).message}`), { code: 'SQLITE_CANTOPEN' });
+      }
+    }
+  } catch (e) {
+    progress.warn(`yusuan: ${outputProblem ?? `${displayPath(out)}: cannot write the output: ${outputFailure(e) ?? (e as Error).message}`}`);
+    return EXIT.output;
+  }
   const tasks: FileTask[] = files.map((f) => ({
     path: f,
     absPath: resolve(f),
-    outDir: join(out, stems.get(f)!),
-    output: stems.get(f)!,
+    outDir: join(out, folders.get(f)!),
+    output: folders.get(f)!,
     ...(opts.password ? { password: opts.password } : {}),
     ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
     force: !!opts.force,
+    ...(db ? { wantRows: true } : {}),
   }));
 
-  let db: ResultsDb | undefined;
-  if (opts.db !== false) {
-    const file = typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB);
-    const { ResultsDb } = await import('../db/index.js');
-    db = new ResultsDb(file);
-    for (const t of tasks) t.wantRows = true;
-  }
-
-  // the manifest as files finish (a killed run keeps what it did); rewritten in input order at the end
-  const manifestPath = join(out, MANIFEST);
-  const manifestFd = openSync(manifestPath, 'w');
   const results: (FileResult | undefined)[] = new Array(files.length);
-  const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
+  const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, noContent: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  progress.start(files.length, { jobs, timeoutSec: timeoutS, out, force: !!opts.force, yusuan: VERSION });
+  progress.start(files.length, { jobs, timeoutSec: timeoutS, maxMemoryMb, out, force: !!opts.force, yusuan: VERSION });
 
   const finish = async (i: number, r: FileResult) => {
     const task = tasks[i];
@@ -199,20 +236,35 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
         /* unreadable: already said */
       }
     }
+    if (r.error?.reason === 'output') outputProblem ??= r.error.message;
     if (db) {
       try {
         if (r.rows) db.upsert(r.rows);
         else if (r.status === 'skipped' && r.sha256 && !db.has(r.sha256, VERSION)) db.upsert(await payloadFromOutputs(task));
         else if (r.status === 'failed' && r.sha256) db.forgetStale(task.absPath, r.sha256);
       } catch (e) {
-        progress.warn(`yusuan: ${displayPath(task.path)}: could not store in the database: ${(e as Error).message}`);
+        if (!outputFailed(db.file, e)) progress.warn(`yusuan: ${displayPath(task.path)}: could not store in the database: ${(e as Error).message}`);
       }
       delete r.rows;
     }
     results[i] = r;
-    writeSync(manifestFd, `${JSON.stringify(manifestEntry(r))}\n`);
+    try {
+      const line = Buffer.from(`${JSON.stringify(manifestEntry(r))}\n`);
+      if (writeSync(manifestFd, line) !== line.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      manifestSize += line.length;
+    } catch (e) {
+      // a line written in part is cut off again: the manifest holds whole lines only
+      try {
+        ftruncateSync(manifestFd, manifestSize);
+      } catch {
+        /* the next run drops a torn line */
+      }
+      if (!outputFailed(manifestPath, e)) throw e;
+    }
     totals.done++;
-    totals[r.status === 'ok' ? 'ok' : r.status]++;
+    if (r.status === 'no-content') totals.noContent++;
+    else totals[r.status]++;
+    if (r.status === 'skipped' && r.documentStatus === 'no-content') totals.noContent++;
     if (r.status !== 'skipped') totals.pages += r.pages;
     totals.elapsedMs = Math.round(performance.now() - t0);
     progress.file(r, totals);
@@ -220,18 +272,19 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     progress.line(summaryLine(r));
   };
 
-  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000 });
+  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000, maxMemoryMb });
   let next = 0;
   // One lane per worker. A lane hands its worker the next input *before* storing the result it
   // just got: the database writes and the manifest line (this thread's work) then overlap the
   // worker's next file instead of leaving the worker idle. At most `jobs` inputs are ever in
-  // flight, so each input's --timeout clock still starts when its worker starts it.
+  // flight, so each input's --timeout clock still starts when its worker starts it. Once the
+  // output cannot be written, no new input is started: the next run resumes where this one stopped.
   const lane = async () => {
     let i = next++;
     let running = pool.run(tasks[i]);
     for (;;) {
       const r = await running;
-      const j = next < tasks.length ? next++ : -1;
+      const j = next < tasks.length && !outputProblem ? next++ : -1;
       if (j >= 0) running = pool.run(tasks[j]);
       await finish(i, r);
       if (j < 0) return;
@@ -243,32 +296,45 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   } finally {
     await pool.close();
     closeSync(manifestFd);
-    db?.close();
+    try {
+      db?.close();
+    } catch (e) {
+      outputFailed(db!.file, e);
+    }
   }
 
   const done = results.filter((r): r is FileResult => !!r);
-  await writeFileAtomic(manifestPath, done.map((r) => `${JSON.stringify(manifestEntry(r))}\n`).join(''));
-  const doneTasks = tasks.map((t, i) => ({ t, r: results[i] })).filter(({ r }) => r && r.status !== 'failed');
-  const doneDirs = doneTasks.map(({ t }) => t.outDir);
-  await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, doneDirs);
-  await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, doneDirs);
+  const thisRun = done.map(manifestEntry);
+  const all = [...keptEntries(out, earlier.entries, thisRun), ...thisRun];
   try {
-    await checkRunAcrossYears(out, doneTasks.map(({ t, r }) => ({ dir: t.outDir, ...(r?.yearDoc ? { doc: r.yearDoc } : {}) })), opts.db === false ? undefined : typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB));
+    await writeManifest(out, all);
+    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all);
+    await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, all);
+  } catch (e) {
+    if (!outputFailed(out, e)) throw e;
+  }
+  // the check across years: every document the folder holds, this run's from memory
+  const yearDocs = new Map(tasks.map((t, i) => [t.output, results[i]?.yearDoc]));
+  try {
+    const docs = all.filter((e) => e.status !== 'failed' && e.output !== undefined).map((e) => ({ dir: join(out, e.output!), ...(yearDocs.get(e.output!) ? { doc: yearDocs.get(e.output!)! } : {}) }));
+    await checkRunAcrossYears(out, docs, opts.db === false ? undefined : typeof opts.db === 'string' ? resolve(opts.db) : join(out, DEFAULT_DB));
   } catch (e) {
     progress.warn(`yusuan: the check across years failed: ${(e as Error).message}`);
   }
   totals.elapsedMs = Math.round(performance.now() - t0);
   const withErrors = done.filter((r) => r.status !== 'failed' && r.findings.error > 0).length;
   const failed = totals.failed + missing.length;
-  const code = failed ? EXIT.failed : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
-  // CPU time of the whole process (every thread: workers, V8's helper threads, this one)
+  const notRun = tasks.length - done.length;
+  const code = outputProblem ? EXIT.output : failed ? EXIT.failed : totals.noContent ? EXIT.noContent : opts.strict && withErrors ? EXIT.findings : EXIT.ok;
+  // CPU time of the run: this process and every worker process's time on its inputs
   const cpu = process.cpuUsage(cpu0);
-  const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
-  progress.end(totals, { missing: missing.length, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs });
+  const cpuMs = Math.round((cpu.user + cpu.system) / 1000) + done.reduce((n, r) => n + (r.cpuMs ?? 0), 0);
+  progress.end(totals, { missing: missing.length, notRun, withErrorFindings: withErrors, manifest: manifestPath, db: db?.file ?? null, exit: code, cpuMs, maxMemoryMb, peakWorkerRss: pool.peakRss });
+  if (outputProblem) progress.warn(`yusuan: ${outputProblem}; stopped with ${notRun} input${notRun === 1 ? '' : 's'} not started (the next run resumes)`);
   const sec = totals.elapsedMs / 1000;
   progress.warn(
-    `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.skipped} skipped (unchanged), ${failed} failed` +
-      `${withErrors ? `; ${withErrors} with error findings` : ''}; manifest ${displayPath(manifestPath)}${db ? `, database ${displayPath(db.file)}` : ''}`,
+    `yusuan: ${files.length} input${files.length === 1 ? '' : 's'} in ${sec.toFixed(1)} s: ${totals.ok} ok, ${totals.partial} partial, ${totals.noContent ? `${totals.noContent} without budget content, ` : ''}${totals.skipped} skipped (unchanged), ${failed} failed` +
+      `${notRun ? `, ${notRun} not started` : ''}${withErrors ? `; ${withErrors} with error findings` : ''}; manifest ${displayPath(manifestPath)}${db ? `, database ${displayPath(db.file)}` : ''}`,
   );
   return code;
 }

@@ -5,20 +5,24 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document } from '../../schemas/document.js';
+import type { ConversionStatus, Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import type { FindingCounts, ManifestStatus } from '../../schemas/manifest.js';
 import type { YearDoc } from '../dataset/across-years.js';
 import { yearDocOf } from '../dataset/run-across-years.js';
 import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
-import { isExtractionError, type FailureReason } from '../errors.js';
+import { isExtractionError, type FailureReason } from '../core/errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
-import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
+import { findingsCsv } from '../export/findings-csv.js';
+import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
+import { displayPath } from './inputs.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
+import { outputFailure } from './output-check.js';
+import { isAllocationFailure, outOfMemoryDetail } from '../core/memory.js';
 
 export interface FileTask {
   /** the input as listed (shown and stored in the manifest) */
@@ -43,7 +47,7 @@ export interface FileResult extends DocumentCounts {
   sha256?: string;
   bytes?: number;
   status: ManifestStatus;
-  documentStatus?: 'success' | 'partial' | 'failure';
+  documentStatus?: ConversionStatus;
   durationMs: number;
   error?: { reason: FailureReason; message: string; stack?: string };
   rows?: DbPayload;
@@ -51,8 +55,10 @@ export interface FileResult extends DocumentCounts {
   yearDoc?: YearDoc;
   /** where the time went (ms): reading and interpreting, of it inside pdf.js; validating; writing */
   timings?: FileTimings;
-  /** memory of the thread that did the work, after it (bytes) */
+  /** memory of the worker process that did the work, after it (bytes); threadId is its process id */
   mem?: { rss: number; heapUsed: number; maxRss: number; threadId: number };
+  /** CPU time the worker process spent on this input (ms) */
+  cpuMs?: number;
 }
 
 export interface FileTimings {
@@ -112,6 +118,9 @@ export async function clearOutputs(dir: string): Promise<void> {
   }
 }
 
+/** The manifest status of an extracted document. */
+const MANIFEST_STATUS: Record<ConversionStatus, ManifestStatus> = { success: 'ok', partial: 'partial', 'no-content': 'no-content' };
+
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Process one input. Never throws: a failure is a result with status failed and a reason. */
@@ -160,20 +169,18 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     };
     const c = counts(doc, checks, facts.length);
     Object.assign(res, c, { documentStatus: doc.status });
-    if (doc.status === 'failure') {
-      // outputs written for inspection, but not marked complete: tried again on the next run
-      res.status = 'failed';
-      res.error = { reason: 'internal', message: `${task.path}: the conversion failed (see its document.json diagnostics)` };
-      return res;
-    }
     await writeMarker(task.outDir, { sha256: src.sha256, yusuan: VERSION, source: task.path, documentStatus: doc.status, ...c });
-    res.status = doc.status === 'success' ? 'ok' : 'partial';
+    res.status = MANIFEST_STATUS[doc.status];
     res.yearDoc = yearDocOf(doc);
     if (task.wantRows) res.rows = documentPayload(doc, checks, facts, { path: task.absPath, output: task.output });
   } catch (e) {
     res.status = 'failed';
     if (isExtractionError(e)) res.error = { reason: e.reason, message: e.message };
-    else {
+    else if (outputFailure(e)) {
+      res.error = { reason: 'output', message: `${displayPath(task.outDir)}: cannot write the output: ${outputFailure(e)}` };
+    } else if (isAllocationFailure(e)) {
+      res.error = { reason: 'too-large', message: `${task.path}: ${outOfMemoryDetail()}` };
+    } else {
       const err = e as Error;
       res.error = { reason: 'internal', message: `${task.path}: internal error: ${err?.message ?? String(e)}`, stack: err?.stack };
     }

@@ -10,7 +10,7 @@
  */
 import type { HeadlineFigure, NarrativeFigure } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { abs, add, cmp, dec, isDecimal, shift, sub, toPlainString, type Dec } from '../util/decimal.js';
+import { abs, add, cmp, dec, isDecimal, shift, sub, toPlainString, type Dec } from '../core/decimal.js';
 import { finding } from '../validate/messages.js';
 
 /** What the check needs of one document. */

@@ -1,8 +1,9 @@
-/** CSV text with fast-csv: UTF-8, header row, RFC 4180 quoting. */
+/** CSV text with fast-csv: UTF-8, header row, RFC 4180 quoting, formula cells neutralised (./formula-guard.ts). */
 import { writeToString } from 'fast-csv';
+import { neutralizeFormula } from './formula-guard.js';
 
 export async function toCsv(header: string[], rows: (string | number | undefined)[][]): Promise<string> {
-  const text = await writeToString([header, ...rows.map((r) => r.map((v) => (v === undefined ? '' : String(v))))], {
+  const text = await writeToString([header, ...rows.map((r) => r.map((v) => (v === undefined ? '' : typeof v === 'number' ? String(v) : neutralizeFormula(v))))], {
     includeEndRowDelimiter: true,
   });
   return text;

@@ -3,7 +3,7 @@
  * the dataset columns (issue 9): doc_kind, org, value_yuan, period, measure, sha256.
  */
 import type { Document, Fact, Table } from '../../schemas/document.js';
-import { toYuan, type Unit } from '../interpret/amount.js';
+import { toYuan, type Unit } from '../core/amount.js';
 import { splitPeriod } from '../util/period.js';
 
 type Contract = Omit<Fact, 'doc_kind' | 'org' | 'value_yuan' | 'period' | 'measure' | 'sha256'>;

@@ -3,8 +3,8 @@
  * Decided from the header where it is explicit, else from what the body cells look like.
  */
 import type { Column } from '../../schemas/document.js';
-import { cleanText } from '../util/text.js';
-import { readCell } from './amount.js';
+import { cleanText } from '../core/text.js';
+import { readCell } from '../core/amount.js';
 import type { HeaderLayout } from './header.js';
 import { isCodeHeader, isLabelHeader, isRowNumberHeader } from './labels.js';
 

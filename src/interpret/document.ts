@@ -12,6 +12,7 @@ import { buildMatrix } from './matrix.js';
 import { loadOrgAliases, type OrgAliases } from './org-names.js';
 import { narrativeFigures } from './narrative.js';
 import { isOverallPerformanceGrid, isProjectPerformanceGrid, readOverallPerformance, readProject } from './performance.js';
+import { documentStatus, mentionsBudget, NO_BUDGET_CONTENT } from './status.js';
 import { interpretTable, titleYear } from './table.js';
 
 function mostCommon<T>(xs: (T | undefined)[]): T | undefined {
@@ -82,19 +83,17 @@ export function interpretDocument(src: SourceDocument, opts: InterpretOptions = 
   const docKind = identity.doc_kind;
   const standard = tables.filter((t) => t.kind !== 'project_performance' && t.kind !== 'overall_performance');
   if (!tables.length) {
-    // a narrative-only part of a disclosure (…公开文件) is normal; nothing readable at all is not
-    const hasText = seg.narrative.length > 0;
+    // a narrative-only part of a disclosure (…公开文件) is normal; text that never speaks of a
+    // budget (a saved 404 page, "hello") or no text at all is not a disclosure
     diagnostics.push(
-      hasText
+      mentionsBudget(seg.narrative.map((b) => b.text))
         ? { severity: 'warning', code: 'document.no-tables', message: `${src.source.name}: no tables found; text only (a narrative document, or a layout yusuan does not know)` }
-        : { severity: 'error', code: 'document.unknown-layout', message: `${src.source.name}: no tables and no text found (unknown layout)` },
+        : { severity: 'error', code: NO_BUDGET_CONTENT, message: `${src.source.name}: no budget content: no table and no text about a budget (not a disclosure, or a layout yusuan does not know)` },
     );
   }
   for (const t of standard) diagnostics.push(...t.diagnostics);
   for (const t of tables.filter((t) => !standard.includes(t))) diagnostics.push(...t.diagnostics);
-  const status: Document['status'] = diagnostics.some((d) => d.severity === 'error' || (d.severity === 'warning' && /^(cell\.unreadable|grid\.)/.test(d.code)))
-      ? 'partial'
-      : 'success';
+  const status = documentStatus(diagnostics);
   return {
     yusuan: VERSION,
     source: { ...src.source },

@@ -5,8 +5,8 @@
  * source only leaves blanks (tab-separated text, some PDFs), from the nearest text on the left
  * when a header row below shows that the position is a sub-column.
  */
-import { cleanText } from '../util/text.js';
-import { isAmountText, isUnmistakableAmount } from './amount.js';
+import { cleanText } from '../core/text.js';
+import { isAmountText, isUnmistakableAmount } from '../core/amount.js';
 import { hasOrdinal, isCode, isColumnNumberRow, isHeaderish, totalKind } from './labels.js';
 import { shownText, type Matrix } from './matrix.js';
 

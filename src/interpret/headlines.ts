@@ -12,7 +12,7 @@
  */
 import type { Amount, Document, Headline, HeadlineFigure, Row, Table } from '../../schemas/document.js';
 import { splitPeriod } from '../util/period.js';
-import { toYuan } from './amount.js';
+import { toYuan } from '../core/amount.js';
 import { splitOrdinal } from './labels.js';
 
 const norm = (s: string) => s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[“”"]/g, '');

@@ -10,7 +10,7 @@
  */
 import type { DocIdentity, Document } from '../../schemas/document.js';
 import type { Diagnostic, TextBlock } from '../../schemas/intermediate.js';
-import { cleanText } from '../util/text.js';
+import { cleanText } from '../core/text.js';
 import { canonicalOrg, type OrgAliases } from './org-names.js';
 
 export type DocKind = NonNullable<Document['docKind']>;

@@ -2,7 +2,7 @@
  * What a printed label says: subject codes, ordinal prefixes, totals, header vocabulary.
  * Plain predicates over strings, shared by header detection and row interpretation.
  */
-import { cleanText } from '../util/text.js';
+import { cleanText } from '../core/text.js';
 
 /** 一、 / （一） / (一) / 1、 / ① … as printed at the start of a label. */
 const ORDINAL = /^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、.．]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\d{1,2}[、.．](?!\d))\s*/;

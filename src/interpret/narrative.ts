@@ -5,7 +5,7 @@
  */
 import type { NarrativeFigure } from '../../schemas/document.js';
 import type { TextBlock } from '../../schemas/intermediate.js';
-import { cleanText } from '../util/text.js';
+import { cleanText } from '../core/text.js';
 
 const FIGURE = /(-?\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|%)/g;
 const BOUNDARY = /[，,：:；;。、]/;

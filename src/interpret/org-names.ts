@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanText, normalizeChars } from '../util/text.js';
+import { cleanText, normalizeChars } from '../core/text.js';
 
 export type OrgAliases = ReadonlyMap<string, string>;
 

@@ -7,8 +7,8 @@
  */
 import type { Funds, Indicator, OverallPerformance, Project } from '../../schemas/document.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
-import { cleanText } from '../util/text.js';
-import { readCell, isUnmistakableAmount, type Unit } from './amount.js';
+import { cleanText } from '../core/text.js';
+import { readCell, isUnmistakableAmount, type Unit } from '../core/amount.js';
 import type { Matrix, MCell } from './matrix.js';
 
 interface Cell {

@@ -5,8 +5,8 @@
  */
 import type { Column, Row, Amount } from '../../schemas/document.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
-import { cleanText } from '../util/text.js';
-import { readCell, toYuan, type Unit } from './amount.js';
+import { cleanText } from '../core/text.js';
+import { readCell, toYuan, type Unit } from '../core/amount.js';
 import type { HeaderLayout } from './header.js';
 import { codeKind, codeLevel, isCode, parentCode, splitLeadingCode, splitOrdinal, totalKind } from './labels.js';
 import type { Matrix } from './matrix.js';

@@ -2,8 +2,8 @@
  * What a line of text outside a grid is: a table title (with or without its label), a label
  * alone, the department line, the unit line, a note, a page number, a TOC entry, or narrative.
  */
-import { parseUnit, type Unit } from '../interpret/amount.js';
-import { cleanText } from '../util/text.js';
+import { parseUnit, type Unit } from '../core/amount.js';
+import { cleanText } from '../core/text.js';
 
 export type LineKind =
   | { kind: 'title'; title: string; label?: string }

@@ -6,7 +6,7 @@
  * belongs to no table is narrative.
  */
 import type { Block, GridBlock, TextBlock } from '../../schemas/intermediate.js';
-import type { Unit } from '../interpret/amount.js';
+import type { Unit } from '../core/amount.js';
 import { classifyLine } from './line-kinds.js';
 
 export interface TableSegment {

@@ -13,7 +13,7 @@
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { dec, isDecimal, type Dec } from '../util/decimal.js';
+import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { agreeFinding, compareFigs, figOf, grandTotal, tablesOf, type Fig } from './figures.js';
 import { finding, placeEn, placeZh } from './messages.js';
 import { show, showSigned, sumOf } from './rounding.js';

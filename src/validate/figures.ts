@@ -4,8 +4,8 @@
  */
 import type { Amount, Document, Row, Table, Unit } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import type { Dec } from '../util/decimal.js';
-import { abs, cmp, sub } from '../util/decimal.js';
+import type { Dec } from '../core/decimal.js';
+import { abs, cmp, sub } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
 import { blocks, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';

@@ -6,7 +6,7 @@
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import type { Dec } from '../util/decimal.js';
+import type { Dec } from '../core/decimal.js';
 import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, ordinalLevel, sumFinding, twoSided, valueOf } from './tables.js';
 
 function amountColumns(rows: Row[]): Map<number, string> {

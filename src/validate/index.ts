@@ -7,7 +7,6 @@
  */
 import type { Document } from '../../schemas/document.js';
 import type { Checks, Finding } from '../../schemas/findings.js';
-import { toCsv } from '../export/csv.js';
 import { checkCrossTable } from './cross-table.js';
 import { checkForm } from './form.js';
 import { checkHierarchy } from './hierarchy.js';
@@ -60,33 +59,6 @@ export function validateDocument(doc: Document): Checks {
   }
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.where.page ?? 0) - (b.where.page ?? 0));
   return summarize(doc, findings);
-}
-
-export const FINDINGS_COLUMNS = ['document', 'rule', 'severity', 'table_id', 'table', 'page', 'row', 'code', 'item', 'column', 'expected', 'found', 'difference', 'message_zh', 'message_en', 'sentence'];
-
-/** findings.csv: one row per finding. */
-export async function findingsCsv(checks: Checks): Promise<string> {
-  return toCsv(
-    FINDINGS_COLUMNS,
-    checks.findings.map((f) => [
-      checks.document,
-      f.rule,
-      f.severity,
-      f.where.tableId,
-      f.where.table,
-      f.where.page,
-      f.where.row,
-      f.where.code,
-      f.where.item,
-      f.where.column,
-      f.expected,
-      f.found,
-      f.difference,
-      f.message.zh,
-      f.message.en,
-      f.where.sentence,
-    ]),
-  );
 }
 
 /** "3 errors, 1 warning, 12 info (hierarchy.functional 2, narrative.growth 1, …)" */

@@ -12,7 +12,7 @@
  */
 import type { Document, NarrativeFigure, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { dec, isDecimal, type Dec } from '../util/decimal.js';
+import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { agreeFinding, compareFigs, grandTotal, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';

@@ -4,7 +4,7 @@
  * last printed digit (0.01 per summand in 万元 with two decimals, 1 per summand in 元). Such a
  * difference is reported as `info`; a larger one is an error of the document (or of its extraction).
  */
-import { abs, add, cmp, dec, isDecimal, isZero, shift, sub, toPlainString, type Dec } from '../util/decimal.js';
+import { abs, add, cmp, dec, isDecimal, isZero, shift, sub, toPlainString, type Dec } from '../core/decimal.js';
 import type { Unit } from '../../schemas/document.js';
 
 export type Verdict =

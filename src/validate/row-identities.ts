@@ -10,7 +10,7 @@
  */
 import type { Column, Document, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import type { Dec } from '../util/decimal.js';
+import type { Dec } from '../core/decimal.js';
 import { amountAt, hasAmounts, sumFinding, valueOf } from './tables.js';
 
 const TOTAL_LEAF = /^(合计|小计|总计)$|合计$|总计$/;

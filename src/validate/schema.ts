@@ -6,7 +6,7 @@
  */
 import { Document as DocumentSchema, type Document, type Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { cmp, dec, isDecimal } from '../util/decimal.js';
+import { cmp, dec, isDecimal } from '../core/decimal.js';
 import { finding } from './messages.js';
 import { toYuan } from './rounding.js';
 import { codeKindOf, hasAmounts, leaf, valueOf } from './tables.js';

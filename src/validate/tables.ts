@@ -5,7 +5,7 @@
  */
 import type { Amount, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { dec, isDecimal, type Dec } from '../util/decimal.js';
+import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import type { Dec } from '../util/decimal.js';
+import type { Dec } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, unitOf } from './rounding.js';
 import { amountAt, blocks, codeKindOf, hasAmounts, isTotalRow, itemText, leaf, nonEmptyLabels, ordinalLevel, sumFinding, topLevel, twoSided, valueOf } from './tables.js';

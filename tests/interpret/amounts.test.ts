@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { add, dec, shift, sum, toString } from '../../src/util/decimal.js';
-import { parseUnit, readCell, toYuan } from '../../src/interpret/amount.js';
+import { add, dec, shift, sum, toString } from '../../src/core/decimal.js';
+import { parseUnit, readCell, toYuan } from '../../src/core/amount.js';
 
 describe('exact decimals', () => {
   it('adds without float error and keeps the printed scale', () => {

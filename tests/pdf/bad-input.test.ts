@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../extractors/pdf/index.js';
-import { ExtractionError, type FailureReason } from '../../src/errors.js';
+import { ExtractionError, type FailureReason } from '../../src/core/errors.js';
 import { noTextPdf, tablePdf, zeroPagePdf } from '../../scripts/make-bad-samples.js';
 
 const BAD = path.join(__dirname, '..', 'fixtures', 'pdf-bad');

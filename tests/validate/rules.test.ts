@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocument, findingsCsv, summaryLine } from '../../src/validate/index.js';
+import { validateDocument, summaryLine } from '../../src/validate/index.js';
+import { findingsCsv } from '../../src/export/findings-csv.js';
 import type { Document } from '../../schemas/document.js';
 import { doc, type TableSpec } from './builder.js';
 

@@ -2,8 +2,8 @@
  * Reading a printed amount. Exact or nothing: a cell that is not unambiguously a number is
  * reported by the caller, never guessed.
  */
-import { dec, shift, toString, type Dec } from '../util/decimal.js';
-import { normalizeChars, stripMarkup } from '../util/text.js';
+import { dec, shift, toString, type Dec } from './decimal.js';
+import { normalizeChars, stripMarkup } from './text.js';
 
 export type Unit = '元' | '万元';
 

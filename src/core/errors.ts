@@ -11,6 +11,8 @@ export type FailureReason =
   | 'corrupt' // damaged or truncated PDF
   | 'no-text-layer' // pages with no text: a scan, OCR needed
   | 'timeout' // took longer than the per-file limit
+  | 'too-large' // needs more memory than a worker may have (--max-memory), or over a size limit
+  | 'output' // its outputs could not be written (disk full, folder unwritable): the run stops, exit 5
   | 'internal'; // a bug in yusuan: please report
 
 export class ExtractionError extends Error {

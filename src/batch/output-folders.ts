@@ -1,0 +1,110 @@
+/**
+ * One output folder per input, always directly inside --out, stable across runs.
+ *
+ * The preferred name is the input's file name without its extension (the facts contract), made
+ * safe: no path separators, no leading dots (an input named `...pdf` must not write into the
+ * parent of --out), no control characters, not a run-level file name, not too long. Twin names —
+ * a/2024年部门预算.pdf and b/2024年部门预算.pdf, as every department names its file alike — are told
+ * apart by who owns the folder: the first input to take a folder writes its absolute path into
+ * `.yusuan-source` there; any other input that would get the same name gets `<name>~<8 hex>` (a
+ * hash of its absolute path) instead. Ownership outlives the run, so each input keeps its folder
+ * in later runs whatever else they contain, and the skip rule holds.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+
+export const OWNER_FILE = '.yusuan-source';
+/** File names of the run level, which no output folder may take. */
+export const RUN_LEVEL_NAMES = new Set(['manifest.jsonl', 'facts.csv', 'headlines.csv', 'across-years.csv', 'yusuan.sqlite', 'yusuan.sqlite-wal', 'yusuan.sqlite-shm', 'yusuan.sqlite-journal']);
+/** Longest folder name kept (UTF-8 bytes), leaving room for the hash suffix under the usual 255-byte limit. */
+const MAX_NAME_BYTES = 180;
+
+function truncateUtf8(s: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > max) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
+/** A file name made safe as a folder name directly inside --out. */
+export function safeFolderName(name: string): string {
+  let s = name
+    .normalize('NFC')
+    // separators and characters that are trouble on some file system or in a shell
+    .replace(/[/\\\u0000-\u001f\u007f:*?"<>|]/g, '_')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
+  s = truncateUtf8(s, MAX_NAME_BYTES);
+  if (!s) s = 'input';
+  if (RUN_LEVEL_NAMES.has(s.toLowerCase())) s = `${s}_`;
+  return s;
+}
+
+export function pathHash(absPath: string): string {
+  return createHash('sha256').update(absPath).digest('hex').slice(0, 8);
+}
+
+/**
+ * Preferred names: the stem; where two inputs of one run share a stem but not an extension
+ * (x.md and x.html), both keep their extension.
+ */
+function preferredNames(files: string[]): Map<string, string> {
+  const stemOf = (f: string) => basename(f, extname(f));
+  const exts = new Map<string, Set<string>>();
+  for (const f of files) {
+    const s = stemOf(f);
+    if (!exts.has(s)) exts.set(s, new Set());
+    exts.get(s)!.add(extname(f).toLowerCase());
+  }
+  return new Map(files.map((f) => [f, safeFolderName((exts.get(stemOf(f))?.size ?? 0) > 1 ? basename(f) : stemOf(f))]));
+}
+
+function ownerOf(dir: string): string | undefined {
+  try {
+    return readFileSync(join(dir, OWNER_FILE), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The output folder (relative to `out`) of each input, claiming new ones on disk. `out` must exist.
+ * Throws only on a file-system error (the caller reports it as an output problem).
+ */
+export function assignOutputFolders(out: string, files: string[]): Map<string, string> {
+  const preferred = preferredNames(files);
+  const taken = new Map<string, string>(); // folder → absolute input path, this run
+  const result = new Map<string, string>();
+  for (const f of files) {
+    const abs = resolve(f);
+    const want = preferred.get(f)!;
+    const candidates = [want, `${want}~${pathHash(abs)}`];
+    let chosen: string | undefined;
+    for (const c of candidates) {
+      const owner = ownerOf(join(out, c));
+      const runOwner = taken.get(c);
+      if ((owner === undefined || owner === abs) && (runOwner === undefined || runOwner === abs)) {
+        chosen = c;
+        break;
+      }
+    }
+    // two paths with one hash prefix: astronomically unlikely, but never share a folder
+    chosen ??= `${want}~${createHash('sha256').update(abs).digest('hex').slice(0, 16)}`;
+    const dir = join(out, chosen);
+    const rel = relative(out, dir);
+    if (!rel || rel.startsWith('..') || rel.includes(sep)) throw new Error(`output folder ${JSON.stringify(chosen)} would not be inside ${out}`);
+    if (ownerOf(dir) !== abs) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, OWNER_FILE), `${abs}\n`);
+    }
+    taken.set(chosen, abs);
+    result.set(f, chosen);
+  }
+  return result;
+}
