@@ -1,0 +1,130 @@
+/**
+ * The misreads of printed tables (issue 16) and side-by-side blocks (issue 9 item 4): one test per
+ * case, on fixtures shaped as the corpus documents print them, and on the corpus PDFs themselves
+ * when ../shared is present.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { documentFacts } from '../../src/export/facts.js';
+import { extract } from '../../src/pipeline.js';
+import { docFromText, tsv, CORPUS } from '../helpers.js';
+
+const head = (title: string, unit = '万元') => `## ${title}\n\n单位：${unit}\n\n`;
+const facts = (text: string) => documentFacts(docFromText(text)).map((f) => `${f.block}|${f.code}|${f.item}|${f.column}=${f.value}`);
+
+// Jiangsu's 收支预算总表: 收入 | 支出 (功能分类 | 支出用途), three label columns on one row
+const threeBlocks = (expHeader: string) =>
+  head('收支预算总表') +
+  `<table>
+<tr><td colspan="2">收入</td><td colspan="4">支出</td></tr>
+<tr><td>项目名称</td><td>金额</td>${expHeader}</tr>
+<tr><td></td><td></td><td>功能科目名称</td><td>金额</td><td>项目名称</td><td>金额</td></tr>
+<tr><td>一、财政拨款</td><td>37,188.34</td><td>一、一般公共服务支出</td><td></td><td>一、基本支出</td><td>21,968.00</td></tr>
+<tr><td>1.一般公共预算</td><td>37,188.34</td><td>二、公共安全支出</td><td>27,488.23</td><td>二、项目支出</td><td>15,220.34</td></tr>
+<tr><td>当年收入小计</td><td>37,188.34</td><td colspan="3">当年支出小计</td><td>37,188.34</td></tr>
+</table>`;
+
+describe('side-by-side blocks keep their own labels (issue 9)', () => {
+  it('a three-block 收支预算总表 reads as three blocks (江苏省委办公厅 2019 p.1)', () => {
+    const doc = docFromText(threeBlocks('<td colspan="2">功能分类</td><td colspan="2">支出用途</td>'));
+    const t = doc.tables[0];
+    expect(t.columns.map((c) => [c.part, c.block, c.path.join(' / ')])).toEqual([
+      [0, '收入', '项目名称'],
+      [0, '收入', '金额'],
+      [1, '支出', '功能分类 / 功能科目名称'],
+      [1, '支出', '功能分类 / 金额'],
+      [2, '支出', '支出用途 / 项目名称'],
+      [2, '支出', '支出用途 / 金额'],
+    ]);
+    expect(facts(threeBlocks('<td colspan="2">功能分类</td><td colspan="2">支出用途</td>'))).toEqual([
+      '收入||一、财政拨款|金额=37188.34',
+      '支出||一、基本支出|支出用途 / 金额=21968.00',
+      '收入||1.一般公共预算|金额=37188.34',
+      '支出||二、公共安全支出|功能分类 / 金额=27488.23',
+      '支出||二、项目支出|支出用途 / 金额=15220.34',
+      '收入||当年收入小计|金额=37188.34',
+      // the total's label is merged over both expenditure blocks: it labels the amount of either
+      '支出||当年支出小计|支出用途 / 金额=37188.34',
+    ]);
+  });
+
+  it('a 功能分类 amount under a misdrawn 支出用途 cell stays 功能分类 (江苏省高院 2019 p.8)', () => {
+    // the printed 支出用途 cell spans the 功能分类 金额 column too
+    const cols = documentFacts(docFromText(threeBlocks('<td>功能分类</td><td colspan="3">支出用途</td>'))).filter((f) => f.block === '支出');
+    expect(cols.map((f) => `${f.item}|${f.column}=${f.value}`)).toEqual([
+      '一、基本支出|支出用途 / 金额=21968.00',
+      '二、公共安全支出|功能分类 / 金额=27488.23',
+      '二、项目支出|支出用途 / 金额=15220.34',
+      '当年支出小计|支出用途 / 金额=37188.34',
+    ]);
+  });
+
+  it('two-block tables keep parts 0 and 1 and the block names 收入 / 支出', () => {
+    const doc = docFromText(head('收支总表') + tsv(['收入', '', '支出', ''], ['项目', '金额', '项目', '金额'], ['一、一般公共预算拨款', '1.00', '一、一般公共服务支出', '1.00']));
+    expect(doc.tables[0].rows.map((r) => [r.part, r.block, r.item])).toEqual([
+      [0, '收入', '一、一般公共预算拨款'],
+      [1, '支出', '一、一般公共服务支出'],
+    ]);
+  });
+});
+
+describe('printed-table misreads (issue 16)', () => {
+  it('the row under a merged group cell keeps its group label (江苏省高院 2019 p.9 收入预算总表)', () => {
+    const text =
+      head('收入预算总表') +
+      `<table>
+<tr><td colspan="2">项目名称</td><td>金额</td></tr>
+<tr><td colspan="2">收入总计</td><td>37,188.34</td></tr>
+<tr><td rowspan="2">一般公共预算资金</td><td>小计</td><td>37,188.34</td></tr>
+<tr><td>公共财政拨款（补助）资金</td><td>37,188.34</td></tr>
+<tr><td rowspan="3">其他资金</td><td>小计</td><td>15.00</td></tr>
+<tr><td>事业收入</td><td></td></tr>
+<tr><td>其他收入</td><td>15.00</td></tr>
+</table>`;
+    expect(facts(text)).toEqual([
+      '||收入总计|金额=37188.34',
+      '||一般公共预算资金 / 小计|金额=37188.34',
+      '||一般公共预算资金 / 公共财政拨款（补助）资金|金额=37188.34',
+      '||其他资金 / 小计|金额=15.00',
+      '||其他资金 / 其他收入|金额=15.00',
+    ]);
+  });
+
+  it('a misprinted 类 digit is no label (普陀区社会福利院 2024 `7 11 02`)', () => {
+    const doc = docFromText(
+      head('2024年部门支出预算表', '元') +
+        tsv(['类', '款', '项', '科目名称', '合计'], ['210', '', '', '卫生健康支出', '5.00'], ['210', '11', '', '行政事业单位医疗', '5.00'], ['7', '11', '02', '事业单位医疗', '5.00']),
+    );
+    const last = doc.tables[0].rows.at(-1)!;
+    expect([last.code, last.item]).toEqual(['2101102', '事业单位医疗']);
+    expect(doc.diagnostics.find((d) => d.code === 'code.misprinted')?.message).toMatch(/类 "7".*2101102/);
+  });
+
+  it('a project named after a number is a name, not a code (12315投诉举报处置经费)', () => {
+    const rows = [['单位名称', '项目名称', '金额'], ['上海市普陀区市场监督管理局', '12315投诉举报处置经费', '36.00'], ['', '食品安全抽检经费', '120.00'], ['', '计量检定经费', '8.50']];
+    const doc = docFromText(head('2024年项目支出预算表') + tsv(...rows));
+    expect(doc.tables[0].rows.map((r) => [r.code, r.item])).toEqual([
+      [undefined, '上海市普陀区市场监督管理局 / 12315投诉举报处置经费'],
+      [undefined, '食品安全抽检经费'],
+      [undefined, '计量检定经费'],
+    ]);
+  });
+
+  it('codes printed in the label cell are still read where the column prints them so (2013101 行政运行)', () => {
+    const doc = docFromText(head('一般公共预算支出表') + tsv(['科目', '金额'], ['201 一般公共服务支出', '3.00'], ['20131 党委办公厅（室）及相关机构事务', '3.00'], ['2013101 行政运行', '3.00'], ['合计', '3.00']));
+    expect(doc.tables[0].rows.map((r) => r.code ?? '')).toEqual(['201', '20131', '2013101', '']);
+  });
+});
+
+const CASES = path.join(CORPUS, 'jiangsu/江苏省高级人民法院_江苏省高级人民法院2019年度部门预算公开.pdf');
+
+describe.skipIf(!existsSync(CASES))('the corpus documents of these cases', () => {
+  it('江苏省高院 2019: three blocks on p.8, the group label on p.9', async () => {
+    const doc = await extract(CASES);
+    const byValue = (v: string) => documentFacts(doc).filter((f) => f.value === v).map((f) => `${f.page}|${f.block}|${f.item}|${f.column}`);
+    expect(byValue('27488.23')).toContain('8|支出|四、公共安全支出|功能分类 / 金额');
+    expect(byValue('21968.00').filter((f) => f.startsWith('8|'))).toEqual(['8|支出|一、基本支出|支出用途 / 金额']);
+    expect(byValue('37188.34')).toContain('9||一般公共预算资金 / 公共财政拨款（补助）资金|金额');
+  });
+});
