@@ -78,6 +78,9 @@ export function realignGrid(head: GridBlock, edges: number[] | undefined): GridB
 
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
 function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
+  // a page that repeats the table's header rows goes on with it, whatever its kind (a 项目支出
+  // table's 项目名称 header is no new 绩效目标表 form)
+  if (repeatsHeader(first, next)) return true;
   // a form goes on over the page with a different cell layout, until the next form starts
   if (startsForm(first)) return !startsForm(next);
   const a = prev.columnEdges;
@@ -90,6 +93,21 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
   const tolerance = 6;
   const matched = small.filter((x) => large.some((y) => Math.abs(x - y) <= tolerance)).length;
   return matched >= small.length - (small.length > 3 ? 1 : 0);
+}
+
+const rowKey = (row: GridBlock['rows'][number]) => row.cells.map((c) => c.text.replace(/\s+/g, '')).join('\t');
+
+/**
+ * Does `next` start with the header rows of the table that `first` starts? The header rows are
+ * the leading rows without an amount (at most four); a 绩效目标表 form's first row names its own
+ * project, so two forms never repeat each other this way.
+ */
+export function repeatsHeader(first: GridBlock, next: GridBlock): boolean {
+  let k = 0;
+  while (k < Math.min(4, first.rows.length - 1) && !hasAmount({ ...first, rows: [first.rows[k]] })) k++;
+  if (!k || next.rows.length <= k) return false;
+  for (let i = 0; i < k; i++) if (rowKey(first.rows[i]) !== rowKey(next.rows[i])) return false;
+  return first.rows.slice(0, k).some((r) => r.cells.some((c) => c.text.trim()));
 }
 
 function isTocGrid(grid: GridBlock): boolean {
