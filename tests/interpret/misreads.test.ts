@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFacts } from '../../src/export/facts.js';
 import { extract } from '../../src/pipeline.js';
+import { normalizeChars } from '../../src/util/text.js';
 import { docFromText, tsv, CORPUS } from '../helpers.js';
 
 const head = (title: string, unit = '万元') => `## ${title}\n\n单位：${unit}\n\n`;
@@ -126,5 +127,20 @@ describe.skipIf(!existsSync(CASES))('the corpus documents of these cases', () =>
     expect(byValue('27488.23')).toContain('8|支出|四、公共安全支出|功能分类 / 金额');
     expect(byValue('21968.00').filter((f) => f.startsWith('8|'))).toEqual(['8|支出|一、基本支出|支出用途 / 金额']);
     expect(byValue('37188.34')).toContain('9||一般公共预算资金 / 公共财政拨款（补助）资金|金额');
+  });
+});
+
+describe('the character normaliser', () => {
+  it('folds the forms fonts map simplified characters to (Noto CJK SC through Chromium: 户 → ⼾ → 戶)', () => {
+    expect(normalizeChars('财政专⼾管理资金')).toBe('财政专户管理资金');
+    expect(normalizeChars('财政专戶管理资金')).toBe('财政专户管理资金');
+    expect(normalizeChars('⻩⿈黃 ⾭靑 ⺰')).toBe('黄黄黄 青青 纟');
+    // punctuation as printed
+    expect(normalizeChars('（一）：')).toBe('（一）：');
+  });
+
+  it('reads a text source through it too', () => {
+    const doc = docFromText(head('收入总表') + tsv(['项目', '合计', '财政专戶管理资金'], ['合计', '1.00', '1.00']));
+    expect(documentFacts(doc).map((f) => f.column)).toEqual(['合计', '财政专户管理资金']);
   });
 });
