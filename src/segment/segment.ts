@@ -143,6 +143,27 @@ export function joinWrappedTitles(blocks: Block[]): Block[] {
 }
 
 /**
+ * A unit line wrapped at the right margin: `单位：万` with its `元` on a line of its own below, the
+ * department line printed between them (江苏省高院 2019 公开09表). The two pieces are one unit line.
+ */
+export function joinWrappedUnits(blocks: Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i];
+    if (a.type !== 'text' || !/单位\s*[:：]\s*万\s*$/.test(a.text)) continue;
+    for (let j = i + 1; j <= i + 2 && j < out.length; j++) {
+      const b = out[j];
+      if (b.type !== 'text' || b.page !== a.page) break;
+      if (b.text.trim() !== '元') continue;
+      out[i] = { ...a, text: `${a.text.trimEnd()}元` };
+      out.splice(j, 1);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
  * Some producers draw the table frame around its title, (2023年度) line, 单位 line or note: such
  * single-cell rows at the top or bottom of a grid are lines of text, not table rows.
  */
@@ -206,7 +227,7 @@ export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock
 }
 
 export function segment(input: Block[]): Segmentation {
-  const blocks = joinWrappedTitles(liftCaptionRows(input));
+  const blocks = joinWrappedTitles(joinWrappedUnits(liftCaptionRows(input)));
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
   let pending: Pending = { preface: [] };

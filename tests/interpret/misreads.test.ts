@@ -121,12 +121,14 @@ describe('printed-table misreads (issue 16)', () => {
 const CASES = path.join(CORPUS, 'jiangsu/江苏省高级人民法院_江苏省高级人民法院2019年度部门预算公开.pdf');
 
 describe.skipIf(!existsSync(CASES))('the corpus documents of these cases', () => {
-  it('江苏省高院 2019: three blocks on p.8, the group label on p.9', async () => {
+  it('江苏省高院 2019: three blocks on p.8, the group label on p.9, the wrapped unit on p.14', async () => {
     const doc = await extract(CASES);
     const byValue = (v: string) => documentFacts(doc).filter((f) => f.value === v).map((f) => `${f.page}|${f.block}|${f.item}|${f.column}`);
     expect(byValue('27488.23')).toContain('8|支出|四、公共安全支出|功能分类 / 金额');
     expect(byValue('21968.00').filter((f) => f.startsWith('8|'))).toEqual(['8|支出|一、基本支出|支出用途 / 金额']);
     expect(byValue('37188.34')).toContain('9||一般公共预算资金 / 公共财政拨款（补助）资金|金额');
+    expect(doc.tables.find((t) => t.title.startsWith('“三公”经费、会议费、培训费'))?.unit).toBe('万元');
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('table.no-unit');
   });
 });
 
@@ -142,5 +144,13 @@ describe('the character normaliser', () => {
   it('reads a text source through it too', () => {
     const doc = docFromText(head('收入总表') + tsv(['项目', '合计', '财政专戶管理资金'], ['合计', '1.00', '1.00']));
     expect(documentFacts(doc).map((f) => f.column)).toEqual(['合计', '财政专户管理资金']);
+  });
+});
+
+describe('a table is never left without its unit', () => {
+  it('a unit line wrapped around the department line is one unit (江苏省高院 2019 公开09表 单位：万 / 元)', () => {
+    const doc = docFromText('## “三公”经费、会议费、培训费支出预算表\n\n单位：万\n\n部门名称：江苏省高级人民法院\n\n元\n\n' + tsv(['合计', '会议费'], ['120.05', '110.05']));
+    expect([doc.tables[0].unit, doc.tables[0].department]).toEqual(['万元', '江苏省高级人民法院']);
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('table.no-unit');
   });
 });
