@@ -8,6 +8,7 @@
 //   misreads-2024-budget.chromium.pdf      the HTML printed by Chromium: <thead> repeated on each page
 //   misreads-2024-budget.libreoffice.pdf   the tables in a flat ODS, converted by LibreOffice with
 //                                          the header rows repeated on each page (no repeated title)
+//                                          and a running page header line above them
 //   misreads-2024-budget.type3.pdf         the HTML printed by Chromium in Noto Serif CJK SC, which
 //                                          Chromium embeds as Type 3 fonts whose ToUnicode maps some
 //                                          characters to Kangxi radicals (户 → ⼾, NFKC 戶)
@@ -274,7 +275,7 @@ ${rows(t.body, 'cell').join('\n')}
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:automatic-styles>
 <number:number-style style:name="N2"><number:number number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin="1.5cm" style:table-centering="horizontal" style:print-page-order="ttb"/><style:header-style/><style:footer-style/></style:page-layout>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin="1.5cm" style:table-centering="horizontal" style:print-page-order="ttb"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.3cm"/></style:header-style><style:footer-style/></style:page-layout>
 <style:style style:name="ta1" style:family="table" style:master-page-name="PM1"><style:table-properties table:display="true"/></style:style>
 ${[...new Set(tables.flatMap((t) => t.widths))].map((cm) => `<style:style style:name="co${String(cm).replace('.', '_')}" style:family="table-column"><style:table-column-properties style:column-width="${cm}cm"/></style:style>`).join('\n')}
 <style:style style:name="ro" style:family="table-row"><style:table-row-properties style:row-height="0.8cm" style:use-optimal-row-height="false"/></style:style>
@@ -284,7 +285,7 @@ ${cell('num', 'end')}
 ${cell('title', 'center', 14, false)}
 ${cell('plain', 'start', 10, false)}
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="PM1" style:page-layout-name="pm1"><style:header style:display="false"/><style:footer style:display="false"/></style:master-page></office:master-styles>
+<office:master-styles><style:master-page style:name="PM1" style:page-layout-name="pm1"><style:header><style:region-center><text:p>${DEPARTMENT}2024年部门预算</text:p></style:region-center></style:header><style:footer style:display="false"/></style:master-page></office:master-styles>
 <office:body><office:spreadsheet>
 ${sheets.join('\n').replace(/<table:table table:name/g, '<table:table table:style-name="ta1" table:name')}
 </office:spreadsheet></office:body>
@@ -373,6 +374,38 @@ async function main() {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  writeReadme(path.join(outDir, 'README.md'));
+}
+
+// this sample's section of samples/README.md, between markers that scripts/make-samples.mjs keeps
+function writeReadme(file) {
+  const section = `
+<!-- misreads:begin -->
+## The misreads sample
+
+\`${BASE}.*\`: a small 2024 部门预算 of a fictional ${DEPARTMENT} holding each printed-table case that
+once misread (issue 16), **generated** by
+
+    node scripts/make-samples-misreads.mjs            # optional: [--out DIR] [--no-pdf]; --survey FILES…
+
+| file | what it is |
+|---|---|
+| \`${BASE}.html\` | the source: five tables with \`<thead>\`, \`colspan\`/\`rowspan\`, WenQuanYi Zen Hei |
+| \`${BASE}.chromium.pdf\` | the HTML printed by Chromium: the 60-row 项目支出预算表 runs over pages 5–7 and its two header rows (\`<thead>\`) are repeated on each page, without the title |
+| \`${BASE}.libreoffice.pdf\` | the tables in a flat ODS converted by LibreOffice, header rows in \`<table:table-header-rows>\` (repeated on each page) and a running page header line |
+| \`${BASE}.type3.pdf\` | the HTML printed by Chromium in Noto Serif CJK SC, embedded as Type 3 fonts whose ToUnicode maps 户 to the Kangxi radical ⼾ (NFKC 戶), 支 to ⽀, 门 to ⻔ … (docs/characters.md) |
+
+The cases: the project table over three pages (unit name in a merged first column, two header
+rows); 财政专户管理资金 as a 收入总表 column and a 收支总表 row; a project named after a number
+(\`12315投诉举报处置经费\`) in a table without a code column; group labels in merged cells (Jiangsu
+收入预算总表: 一般公共预算资金 | 公共财政拨款（补助）资金); a 类 code misprinted as \`7\` (\`7 11 02\`,
+普陀区社会福利院 2024). Every rendering gives the HTML's facts (tests/samples-misreads.test.ts).
+<!-- misreads:end -->
+`;
+  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Sample documents\n';
+  const body = old.replace(/\n<!-- misreads:begin -->[\s\S]*<!-- misreads:end -->\n/, '');
+  fs.writeFileSync(file, body.replace(/\n*$/, '\n') + section);
+  console.log(`wrote ${file}`);
 }
 
 main();

@@ -628,7 +628,10 @@ function main() {
   const repB = pageReport(out('borderless.pdf'), sections);
   console.log(`chromium.pdf: ${repC.pages} pages; tables crossing a page break: ${repC.crossing.join('; ') || '(unknown)'}`);
   console.log(`libreoffice.pdf: ${repL.pages} pages; tables crossing a page break: ${repL.crossing.join('; ') || '(unknown)'}`);
-  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }));
+  // other generators' sections (scripts/make-samples-misreads.mjs) are kept
+  const readmePath = path.join(opts.out, 'README.md');
+  const kept = fs.existsSync(readmePath) ? (/\n<!-- [a-z-]+:begin -->[\s\S]*<!-- [a-z-]+:end -->\n/.exec(fs.readFileSync(readmePath, 'utf8'))?.[0] ?? '') : '';
+  fs.writeFileSync(readmePath, readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }) + kept);
   console.log(`wrote ${path.join(opts.out, 'README.md')}`);
 }
 

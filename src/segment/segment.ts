@@ -279,7 +279,11 @@ export function segment(input: Block[]): Segmentation {
     }
     // a grid
     if (isTocGrid(block)) continue;
-    const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
+    // without a title of its own, a grid goes on with the table before it when nothing but page
+    // furniture came between, or when it repeats that table's header rows (a running page header
+    // line between them does not make it a new table)
+    const follows = current && (open || (block.page !== undefined && block.page > (current.grids.at(-1)?.page ?? Infinity) && repeatsHeader(current.grids[0], block)));
+    const joined = !pending.title && current && follows ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;
