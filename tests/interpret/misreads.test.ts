@@ -6,8 +6,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Block, GridBlock } from '../../schemas/intermediate.js';
 import { documentFacts } from '../../src/export/facts.js';
 import { extract } from '../../src/pipeline.js';
+import { repeatsHeader, segment } from '../../src/segment/segment.js';
 import { normalizeChars } from '../../src/util/text.js';
 import { docFromText, tsv, CORPUS } from '../helpers.js';
 
@@ -152,5 +154,32 @@ describe('a table is never left without its unit', () => {
     const doc = docFromText('## “三公”经费、会议费、培训费支出预算表\n\n单位：万\n\n部门名称：江苏省高级人民法院\n\n元\n\n' + tsv(['合计', '会议费'], ['120.05', '110.05']));
     expect([doc.tables[0].unit, doc.tables[0].department]).toEqual(['万元', '江苏省高级人民法院']);
     expect(doc.diagnostics.map((d) => d.code)).not.toContain('table.no-unit');
+  });
+});
+
+describe('continuation by structure', () => {
+  const grid = (page: number, rows: string[][]): GridBlock => ({
+    type: 'grid', method: 'ruled', confidence: 0.95, page, columnEdges: [0, 100, 200, 300],
+    rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })),
+  });
+  const text = (page: number, t: string): Block => ({ type: 'text', page, text: t });
+  const header = [['单位名称', '项目名称', '金额']];
+
+  it('a page that repeats the header rows continues the table, past a running page header (项目支出预算表 printed by LibreOffice)', () => {
+    const { tables } = segment([
+      text(5, '2024年项目支出预算表'), text(5, '单位：元'),
+      grid(5, [...header, ['本级', '食品安全抽检经费', '1.00']]),
+      { type: 'pagebreak', page: 6 } as Block,
+      text(6, '示例区市场监督管理局2024年部门预算'),
+      grid(6, [...header, ['', '12315投诉举报处置经费', '2.00']]),
+    ]);
+    expect(tables.map((t) => [t.title, t.unit, t.grids.length])).toEqual([['2024年项目支出预算表', '元', 2]]);
+  });
+
+  it('two 绩效目标表 forms stay two tables: their first rows name different projects', () => {
+    const form = (page: number, name: string) => grid(page, [['项目名称', name, ''], ['年度资金总额', '10.00', '']]);
+    expect(repeatsHeader(form(1, 'A项目'), form(2, 'B项目'))).toBe(false);
+    const { tables } = segment([text(1, '项目支出绩效目标表'), form(1, 'A项目'), { type: 'pagebreak', page: 2 } as Block, form(2, 'B项目')]);
+    expect(tables).toHaveLength(2);
   });
 });
