@@ -110,6 +110,11 @@ export function repeatsHeader(first: GridBlock, next: GridBlock): boolean {
   return first.rows.slice(0, k).some((r) => r.cells.some((c) => c.text.trim()));
 }
 
+/** The title a continued table prints again: the same, or marked （续） / 续表. */
+function continuedTitle(title: string): string {
+  return title.replace(/\s+/g, '').replace(/[（(]续(表)?[)）]$|续表$/, '');
+}
+
 function isTocGrid(grid: GridBlock): boolean {
   const rows = grid.rows.filter((r) => r.cells.some((c) => c.text.trim()));
   const toc = rows.filter((r) => r.cells.some((c) => /\.{4,}|…{2,}|·{4,}/.test(c.text)));
@@ -283,7 +288,9 @@ export function segment(input: Block[]): Segmentation {
     // furniture came between, or when it repeats that table's header rows (a running page header
     // line between them does not make it a new table)
     const follows = current && (open || (block.page !== undefined && block.page > (current.grids.at(-1)?.page ?? Infinity) && repeatsHeader(current.grids[0], block)));
-    const joined = !pending.title && current && follows ? joinContinuation(current.grids, block) : undefined;
+    // a title printed again over the repeated header rows (…预算表（续）) is the same table
+    const titledAgain = !!pending.title && !!current?.title && continuedTitle(pending.title) === current.title && repeatsHeader(current.grids[0], block);
+    const joined = current && ((!pending.title && follows) || titledAgain) ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;

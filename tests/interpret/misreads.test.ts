@@ -183,3 +183,26 @@ describe('continuation by structure', () => {
     expect(tables).toHaveLength(2);
   });
 });
+
+describe('a title printed again over the repeated header', () => {
+  it('…预算表（续） over the same header rows is the same table', () => {
+    const table = (rows: string[][]) => `<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const doc = docFromText(
+      `## 2024年项目支出预算表\n\n单位：元\n\n${table([['项目名称', '金额'], ['食品安全抽检经费', '1.00']])}\n\n## 2024年项目支出预算表（续）\n\n${table([['项目名称', '金额'], ['计量检定经费', '2.00']])}\n\n## 2024年政府采购预算表\n\n单位：元\n\n${table([['项目名称', '金额'], ['办公设备', '3.00']])}\n`,
+    );
+    expect(doc.tables.map((t) => [t.kind, t.unit, t.rows.map((r) => r.item).join(',')])).toEqual([
+      ['project_expenditure', '元', '食品安全抽检经费,计量检定经费'],
+      ['government_procurement', '元', '办公设备'],
+    ]);
+  });
+});
+
+const ZHENGXIE = path.join(CORPUS, 'jiangsu/江苏省政协办公厅_2017年度部门预算公开表.pdf');
+
+describe.skipIf(!existsSync(ZHENGXIE))('a table whose title and header are printed again on the next page', () => {
+  it('江苏省政协办公厅 2017 政府采购预算表 (pp. 12–13) is one table', async () => {
+    const doc = await extract(ZHENGXIE);
+    const procurement = doc.tables.filter((t) => t.title === '2017年政府采购预算表');
+    expect(procurement.map((t) => [t.label, t.pages, t.unit])).toEqual([['表十二', [12, 13], '万元']]);
+  });
+});
