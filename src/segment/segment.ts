@@ -231,8 +231,33 @@ export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock
   return [...grids, next];
 }
 
+/**
+ * Running page headers and footers: a line of text printed alike on three pages or more (示例区
+ * 市场监督管理局2024年部门预算 at the top of every page). Page furniture, like a page number: it
+ * neither ends a table that goes on over the page nor is narrative.
+ */
+export function runningLines(blocks: Block[]): Set<string> {
+  const pages = new Map<string, Set<number>>();
+  const elsewhere = new Set<string>();
+  const content = blocks.filter((b) => b.type !== 'pagebreak');
+  content.forEach((b, i) => {
+    if (b.type !== 'text' || b.page === undefined) return;
+    const key = b.text.replace(/\s+/g, '');
+    if (!key || /[。，；;！？]/.test(key) || classifyLine(b.text).kind !== 'text') return;
+    // the first or the last block of its page, every time it is printed
+    const edge = content[i - 1]?.page !== b.page || content[i + 1]?.page !== b.page;
+    if (!edge) elsewhere.add(key);
+    if (!pages.has(key)) pages.set(key, new Set());
+    pages.get(key)!.add(b.page);
+  });
+  return new Set([...pages].filter(([k, p]) => p.size >= 3 && !elsewhere.has(k)).map(([k]) => k));
+}
+
 export function segment(input: Block[]): Segmentation {
-  const blocks = joinWrappedTitles(joinWrappedUnits(liftCaptionRows(input)));
+  const lifted = liftCaptionRows(input);
+  const furniture = runningLines(lifted);
+  const isFurniture = (b: Block) => b.type === 'text' && furniture.has(b.text.replace(/\s+/g, ''));
+  const blocks = joinWrappedTitles(joinWrappedUnits(furniture.size ? lifted.filter((b) => !isFurniture(b)) : lifted));
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
   let pending: Pending = { preface: [] };

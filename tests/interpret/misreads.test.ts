@@ -206,3 +206,21 @@ describe.skipIf(!existsSync(ZHENGXIE))('a table whose title and header are print
     expect(procurement.map((t) => [t.label, t.pages, t.unit])).toEqual([['表十二', [12, 13], '万元']]);
   });
 });
+
+describe('running page headers', () => {
+  it('a line printed on every page neither ends a table nor is narrative', () => {
+    const grid = (page: number, rows: string[][]): GridBlock => ({
+      type: 'grid', method: 'ruled', confidence: 0.95, page, columnEdges: [0, 100, 200],
+      rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })),
+    });
+    const running = (page: number): Block => ({ type: 'text', page, text: '示例区市场监督管理局2024年部门预算' });
+    const { tables, narrative } = segment([
+      running(1), { type: 'text', page: 1, text: '2024年部门支出总表' }, { type: 'text', page: 1, text: '单位：万元' },
+      grid(1, [['科目名称', '合计'], ['一般公共服务支出', '1.00']]),
+      running(2), grid(2, [['卫生健康支出', '2.00']]),
+      running(3), grid(3, [['住房保障支出', '3.00']]),
+    ]);
+    expect(tables.map((t) => [t.title, t.unit, t.grids.length])).toEqual([['2024年部门支出总表', '万元', 3]]);
+    expect(narrative).toEqual([]);
+  });
+});
