@@ -157,11 +157,13 @@ describe('a table is never left without its unit', () => {
   });
 });
 
+/** A ruled grid on a page, one cell per text, the same column rules on every page. */
+const grid = (page: number, rows: string[][]): GridBlock => ({
+  type: 'grid', method: 'ruled', confidence: 0.95, page, columnEdges: [0, 100, 200, 300],
+  rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })),
+});
+
 describe('continuation by structure', () => {
-  const grid = (page: number, rows: string[][]): GridBlock => ({
-    type: 'grid', method: 'ruled', confidence: 0.95, page, columnEdges: [0, 100, 200, 300],
-    rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })),
-  });
   const text = (page: number, t: string): Block => ({ type: 'text', page, text: t });
   const header = [['单位名称', '项目名称', '金额']];
 
@@ -209,10 +211,6 @@ describe.skipIf(!existsSync(ZHENGXIE))('a table whose title and header are print
 
 describe('running page headers', () => {
   it('a line printed on every page neither ends a table nor is narrative', () => {
-    const grid = (page: number, rows: string[][]): GridBlock => ({
-      type: 'grid', method: 'ruled', confidence: 0.95, page, columnEdges: [0, 100, 200],
-      rows: rows.map((r) => ({ cells: r.map((text) => ({ text })) })),
-    });
     const running = (page: number): Block => ({ type: 'text', page, text: '示例区市场监督管理局2024年部门预算' });
     const { tables, narrative } = segment([
       running(1), { type: 'text', page: 1, text: '2024年部门支出总表' }, { type: 'text', page: 1, text: '单位：万元' },
