@@ -22,6 +22,12 @@ export type Provenance = z.infer<typeof Provenance>;
 export const Block = z.enum(['收入', '支出']);
 export type Block = z.infer<typeof Block>;
 
+/**
+ * The block of a side-by-side table from the left: 0 and 1 for the two halves; a three-block
+ * 收支预算总表 (收入 | 功能分类 | 支出用途) has 0, 1 and 2 (src/interpret/blocks.ts).
+ */
+export const Part = z.number().int().min(0).max(2).describe('block of a side-by-side table from the left: 0 | 1, or 0 | 1 | 2 for three blocks');
+
 export const ColumnRole = z.enum(['code', 'code-part', 'label', 'amount', 'text']);
 export type ColumnRole = z.infer<typeof ColumnRole>;
 
@@ -31,7 +37,7 @@ export const Column = z.object({
   role: ColumnRole,
   codePart: z.enum(['类', '款', '项']).optional(),
   block: Block.optional(),
-  part: z.number().int().min(0).max(1).optional().describe('left (0) or right (1) half of a side-by-side table'),
+  part: Part.optional(),
 });
 export type Column = z.infer<typeof Column>;
 
@@ -52,7 +58,7 @@ export const CodeLevel = z.enum(['类', '款', '项']);
 export const Row = z.object({
   index: z.number().int().positive().describe('1-based body row, counted across continuation pages'),
   block: Block.optional(),
-  part: z.number().int().min(0).max(1).optional().describe('left (0) or right (1) half of a side-by-side table'),
+  part: Part.optional(),
   kind: RowKind,
   code: z.string().optional(),
   codeKind: CodeKind.optional(),

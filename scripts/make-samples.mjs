@@ -20,8 +20,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { renderChromium, renderLibreOffice, tryExec } from './render-pdf.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 'xinzhou-xinfang-2024-budget';
@@ -543,49 +543,7 @@ ${tables.join('\n')}
 }
 
 // ---------------------------------------------------------------------------------------------
-// external tools
-
-function tryExec(cmd, args, opts = {}) {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
-  } catch (e) {
-    return null;
-  }
-}
-
-// --disable-pdf-tagging: without it Chromium writes a tagged PDF whose structure tree (~5000
-// StructElem objects) triples the file size.
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', '--disable-pdf-tagging', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-function renderChromium(htmlPath, pdfPath) {
-  const bin = ['chromium', 'chromium-browser', 'google-chrome'].find((b) => tryExec(b, ['--version']) !== null);
-  if (!bin) throw new Error('chromium not found');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-chromium-'));
-  const args = [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, `--print-to-pdf=${pdfPath}`, htmlPath];
-  try {
-    execFileSync(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180000 });
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  return { bin, version: tryExec(bin, ['--version'])?.trim(), args: args.map((a) => a.replace(profile, '$(mktemp -d)').replace(REPO + path.sep, '')) };
-}
-
-function renderLibreOffice(fodsPath, pdfPath) {
-  const bin = ['libreoffice', 'soffice'].find((b) => tryExec(b, ['--version']) !== null);
-  if (!bin) throw new Error('libreoffice not found');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-lo-profile-'));
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-lo-out-'));
-  const args = ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, fodsPath];
-  try {
-    execFileSync(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300000 });
-    const produced = path.join(outDir, path.basename(fodsPath).replace(/\.fods$/, '.pdf'));
-    fs.copyFileSync(produced, pdfPath);
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
-  return { bin, version: tryExec(bin, ['--version'])?.trim(), args };
-}
+// external tools: scripts/render-pdf.mjs
 
 // which standard tables cross a page boundary in a PDF (needs pdftotext): the page of the title
 // line vs the page of the table's last line (its last row's first short cell, or its note),
@@ -670,7 +628,10 @@ function main() {
   const repB = pageReport(out('borderless.pdf'), sections);
   console.log(`chromium.pdf: ${repC.pages} pages; tables crossing a page break: ${repC.crossing.join('; ') || '(unknown)'}`);
   console.log(`libreoffice.pdf: ${repL.pages} pages; tables crossing a page break: ${repL.crossing.join('; ') || '(unknown)'}`);
-  fs.writeFileSync(path.join(opts.out, 'README.md'), readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }));
+  // other generators' sections (scripts/make-samples-misreads.mjs) are kept
+  const readmePath = path.join(opts.out, 'README.md');
+  const kept = fs.existsSync(readmePath) ? (/\n<!-- [a-z-]+:begin -->[\s\S]*<!-- [a-z-]+:end -->\n/.exec(fs.readFileSync(readmePath, 'utf8'))?.[0] ?? '') : '';
+  fs.writeFileSync(readmePath, readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }) + kept);
   console.log(`wrote ${path.join(opts.out, 'README.md')}`);
 }
 

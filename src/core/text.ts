@@ -14,7 +14,7 @@ export const RADICALS: Readonly<Record<string, string>> = {
   '\u2E8D': '小', '\u2E8E': '兀', '\u2E95': '彐', '\u2E97': '心', '\u2E98': '手', '\u2E9B': '旡',
   '\u2E9D': '月', '\u2E9E': '歹', '\u2E9F': '母', '\u2EA0': '民', '\u2EA4': '爫', '\u2EA6': '丬',
   '\u2EA7': '牛', '\u2EA8': '犭', '\u2EA9': '王', '\u2EAA': '疋', '\u2EAB': '罒', '\u2EAC': '示',
-  '\u2EAD': '礻', '\u2EAF': '纟', '\u2EB3': '罒', '\u2EB7': '羊', '\u2EBB': '聿', '\u2EBC': '月',
+  '\u2EAD': '礻', '\u2EAF': '纟', '\u2EB0': '纟', '\u2EB3': '罒', '\u2EB7': '羊', '\u2EBB': '聿', '\u2EBC': '月',
   '\u2EBD': '臼', '\u2EC0': '艹', '\u2EC1': '虎', '\u2EC3': '西', '\u2EC4': '西', '\u2EC5': '见',
   '\u2EC6': '角', '\u2EC7': '角', '\u2EC8': '讠', '\u2EC9': '贝', '\u2ECA': '足', '\u2ECB': '车',
   '\u2ECC': '辶', '\u2ECD': '辶', '\u2ECF': '阝', '\u2ED0': '钅', '\u2ED1': '长', '\u2ED2': '镸',
@@ -32,9 +32,26 @@ const RADICAL_RE = /[\u2E80-\u2EFF]/g;
 // punctuation （）：， is left as printed.
 const COMPAT_RE = /[\u2F00-\u2FDF\uF900-\uFAFF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u00A0\u2000-\u200A\u3000\uFE30-\uFE4F]/g;
 
-/** NFKC for artefact code points plus the radicals map: the text as a reader sees it. */
+/**
+ * Traditional or variant forms that a font's ToUnicode map (or NFKC of the Kangxi radical it
+ * names) gives for a simplified character whose glyph the font shares: Noto Sans/Serif CJK SC
+ * printed by Chromium map 户 to the radical ⼾, whose NFKC form is 戶. Found by printing every
+ * character of the samples and the corpus through the fonts the sample scripts use
+ * (docs/characters.md); 黃 and 靑 are the NFKC forms of ⿈ and ⾭ in the same way.
+ */
+export const VARIANTS: Readonly<Record<string, string>> = { '戶': '户', '黃': '黄', '靑': '青' };
+const VARIANT_RE = /[戶黃靑]/g;
+
+/**
+ * The one character normaliser for text read from a text layer, applied before any matching:
+ * NFKC for artefact code points, the radicals map, then the variant forms: the text as a reader
+ * of a simplified-Chinese disclosure sees it.
+ */
 export function normalizeChars(s: string): string {
-  return s.replace(COMPAT_RE, (c) => c.normalize('NFKC')).replace(RADICAL_RE, (c) => RADICALS[c] ?? c);
+  return s
+    .replace(COMPAT_RE, (c) => c.normalize('NFKC'))
+    .replace(RADICAL_RE, (c) => RADICALS[c] ?? c)
+    .replace(VARIANT_RE, (c) => VARIANTS[c] ?? c);
 }
 
 /** Strip inline markup a text rendering carries: <b>, <br>, **bold**, entities. */

@@ -5,6 +5,7 @@
 import type { Column } from '../../schemas/document.js';
 import { cleanText } from '../core/text.js';
 import { readCell } from '../core/amount.js';
+import { splitBlocks } from './blocks.js';
 import type { HeaderLayout } from './header.js';
 import { isCodeHeader, isLabelHeader, isRowNumberHeader } from './labels.js';
 
@@ -19,7 +20,7 @@ import type { Matrix } from './matrix.js';
 
 export function classifyColumns(m: Matrix, h: HeaderLayout): Column[] {
   const body = m.rows.map((_, r) => r).filter((r) => !h.skipRows.has(r));
-  return splitCodeParts(m, body, classify(m, h, body));
+  return splitBlocks(splitCodeParts(m, body, classify(m, h, body)));
 }
 
 /**

@@ -21,7 +21,9 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
   const rows: Row[] = [];
   const diagnostics: Diagnostic[] = [];
   let unreadCells = 0;
-  const parts: (number | undefined)[] = h.split === undefined ? [undefined] : [0, 1];
+  // one pass per block: the halves of a side-by-side table, three for 收入 | 功能分类 | 支出用途
+  const blockParts: (number | undefined)[] = h.split === undefined ? [undefined] : [...new Set(columns.map((c) => c.part))];
+  const peelCodes = codesInLabels(m, h, columns);
   // split codes print 类 once and leave it blank below: carry the last seen parts down
   const carried = new Map<number | undefined, { 类?: string; 款?: string }>();
   let index = 0;
@@ -30,15 +32,16 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
     const cells = m.rows[r];
     if (cells.every((c) => !c.text.trim())) continue;
     index++;
-    for (const part of parts) {
+    for (const part of blockParts) {
       const cols = columns.filter((c) => c.part === part);
       const block = cols[0]?.block;
       const labels: string[] = [];
       let code: string | undefined;
       const parts: Partial<Record<'类' | '款' | '项', string>> = {};
       const padded: string[] = [];
+      const misprinted: string[] = [];
       for (const col of cols) {
-        const t = cleanText(cells[col.index].text);
+        const t = col.role === 'label' ? labelText(m, h, r, col, cols) : cleanText(cells[col.index].text);
         if (!t) continue;
         if (col.role === 'code' && isCode(t)) code = t.replace(/\s+/g, '');
         else if (col.role === 'code-part' && /^\d{2,3}$/.test(t)) parts[col.codePart!] = t;
@@ -48,6 +51,8 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           padded.push(`${col.codePart} "${t}"`);
         }
         else if (col.role === 'code-part' && /^(类|款|项)$/.test(t)) continue; // a header cell sharing the row
+        // digits that are no 类/款/项 (普陀区社会福利院 2024 prints 类 210 as `7`): a misprinted code, not a label
+        else if (col.role === 'code-part' && /^\d+$/.test(t)) misprinted.push(`${col.codePart} "${t}"`);
         else if (col.role === 'label' || col.role === 'code' || col.role === 'code-part') {
           labels.push(t);
         }
@@ -74,7 +79,17 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           ...(cell?.bbox ? { bbox: cell.bbox } : {}),
         });
       }
-      if (!code && labels.length) {
+      if (misprinted.length) {
+        const cell = cells[cols.find((c) => c.role === 'code-part')?.index ?? 0];
+        diagnostics.push({
+          severity: 'warning',
+          code: 'code.misprinted',
+          message: `${tableName}: row ${index}: ${misprinted.join(', ')} is not a subject code part${code ? `; code read as ${code} from the rows above` : '; no code read'}`,
+          ...(cell?.page ? { page: cell.page } : {}),
+          ...(cell?.bbox ? { bbox: cell.bbox } : {}),
+        });
+      }
+      if (!code && labels.length && peelCodes) {
         const lead = splitLeadingCode(labels[0]);
         if (lead.code) {
           code = lead.code;
@@ -144,4 +159,41 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
     }
   }
   return { rows, unreadCells, diagnostics };
+}
+
+/**
+ * A label column's text on row r. A position covered by a merged cell shows that cell's text when
+ * the cell is a group label above (一般公共预算资金 over 小计 | 公共财政拨款（补助）资金) or a label
+ * that runs in from another block's label column (当年支出小计 over 功能分类 and 支出用途); a merge
+ * within the block's own label columns was read at its origin.
+ */
+function labelText(m: Matrix, h: HeaderLayout, r: number, col: Column, cols: Column[]): string {
+  const cell = m.rows[r][col.index];
+  const at = cell.coveredBy;
+  if (!at) return cleanText(cell.text);
+  if (h.skipRows.has(at.row)) return '';
+  if (at.row === r && cols.some((c) => c.index === at.col)) return '';
+  if (at.row < r && at.col !== col.index) return ''; // read at the group's own first column
+  return cleanText(m.rows[at.row][at.col].text);
+}
+
+/**
+ * Codes are peeled off the front of a label (2013101 行政运行) only in a table that has a code
+ * column or whose label column prints codes that way on most rows: a project named after a
+ * number (12315投诉举报处置经费) is a name, not code 12315.
+ */
+function codesInLabels(m: Matrix, h: HeaderLayout, columns: Column[]): boolean {
+  if (columns.some((c) => c.role === 'code' || c.role === 'code-part')) return true;
+  let led = 0;
+  let all = 0;
+  for (const col of columns.filter((c) => c.role === 'label')) {
+    for (let r = 0; r < m.rows.length; r++) {
+      if (h.skipRows.has(r)) continue;
+      const t = cleanText(m.rows[r][col.index].text);
+      if (!t || totalKind(t)) continue;
+      all++;
+      if (splitLeadingCode(t).code) led++;
+    }
+  }
+  return all > 0 && led * 2 >= all;
 }

@@ -2,7 +2,7 @@
  * One segmented table to the typed Table of the document model.
  */
 import type { Table } from '../../schemas/document.js';
-import type { BBox, Diagnostic } from '../../schemas/intermediate.js';
+import type { BBox, Diagnostic, GridBlock } from '../../schemas/intermediate.js';
 import type { TableSegment } from '../segment/segment.js';
 import { classifyColumns } from './columns.js';
 import { layoutHeader } from './header.js';
@@ -22,16 +22,30 @@ function pagesOf(m: Matrix, seg: TableSegment): number[] {
   return [...pages].sort((a, b) => a - b);
 }
 
+/**
+ * The positions each row of a grid fills: its cells' spans plus the positions a merged cell from
+ * a row above covers (a unit name merged down a 项目支出 table leaves the rows below one cell short).
+ */
+function rowWidths(g: GridBlock): number[] {
+  const carried: number[] = [];
+  return g.rows.map((r, i) => {
+    const own = r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0);
+    const above = carried[i] ?? 0;
+    for (const c of r.cells) for (let d = 1; d < (c.rowSpan ?? 1); d++) carried[i + d] = (carried[i + d] ?? 0) + (c.colSpan ?? 1);
+    return own + above;
+  });
+}
+
 /** Rows whose cell count differs from the table's: a sign of a lost or extra cell. */
 function raggedRows(seg: TableSegment): number {
-  const counts = seg.grids.flatMap((g) => g.rows.map((r) => r.cells.reduce((n, c) => n + (c.colSpan ?? 1), 0)));
+  const counts = seg.grids.flatMap(rowWidths);
   if (!counts.length) return 0;
   const freq = new Map<number, number>();
   for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
   const mode = [...freq.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  return seg.grids.flatMap((g) => g.rows).filter((r) => {
-    const n = r.cells.reduce((k, c) => k + (c.colSpan ?? 1), 0);
-    const lastFilled = r.cells.map((c) => c.text.trim() !== '').lastIndexOf(true);
+  const rows = seg.grids.flatMap((g) => g.rows);
+  return counts.filter((n, i) => {
+    const lastFilled = rows[i].cells.map((c) => c.text.trim() !== '').lastIndexOf(true);
     return n !== mode && lastFilled >= mode;
   }).length;
 }

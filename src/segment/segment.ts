@@ -78,6 +78,9 @@ export function realignGrid(head: GridBlock, edges: number[] | undefined): GridB
 
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
 function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
+  // a page that repeats the table's header rows goes on with it, whatever its kind (a 项目支出
+  // table's 项目名称 header is no new 绩效目标表 form)
+  if (repeatsHeader(first, next)) return true;
   // a form goes on over the page with a different cell layout, until the next form starts
   if (startsForm(first)) return !startsForm(next);
   const a = prev.columnEdges;
@@ -93,6 +96,26 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
 }
 
 const DEPARTMENT_LABEL = /^(?:部门名称|编制部门|编制单位|预算单位|预算主管部门|主管部门|单位名称|部门)\s*[:：]$/;
+
+const rowKey = (row: GridBlock['rows'][number]) => row.cells.map((c) => c.text.replace(/\s+/g, '')).join('\t');
+
+/**
+ * Does `next` start with the header rows of the table that `first` starts? The header rows are
+ * the leading rows without an amount (at most four); a 绩效目标表 form's first row names its own
+ * project, so two forms never repeat each other this way.
+ */
+export function repeatsHeader(first: GridBlock, next: GridBlock): boolean {
+  let k = 0;
+  while (k < Math.min(4, first.rows.length - 1) && !hasAmount({ ...first, rows: [first.rows[k]] })) k++;
+  if (!k || next.rows.length <= k) return false;
+  for (let i = 0; i < k; i++) if (rowKey(first.rows[i]) !== rowKey(next.rows[i])) return false;
+  return first.rows.slice(0, k).some((r) => r.cells.some((c) => c.text.trim()));
+}
+
+/** The title a continued table prints again: the same, or marked （续） / 续表. */
+function continuedTitle(title: string): string {
+  return title.replace(/\s+/g, '').replace(/[（(]续(表)?[)）]$|续表$/, '');
+}
 
 function isTocGrid(grid: GridBlock): boolean {
   const rows = grid.rows.filter((r) => r.cells.some((c) => c.text.trim()));
@@ -122,6 +145,27 @@ export function joinWrappedTitles(blocks: Block[]): Block[] {
       }
     }
     out.push(a);
+  }
+  return out;
+}
+
+/**
+ * A unit line wrapped at the right margin: `单位：万` with its `元` on a line of its own below, the
+ * department line printed between them (江苏省高院 2019 公开09表). The two pieces are one unit line.
+ */
+export function joinWrappedUnits(blocks: Block[]): Block[] {
+  const out = [...blocks];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i];
+    if (a.type !== 'text' || !/单位\s*[:：]\s*万\s*$/.test(a.text)) continue;
+    for (let j = i + 1; j <= i + 2 && j < out.length; j++) {
+      const b = out[j];
+      if (b.type !== 'text' || b.page !== a.page) break;
+      if (b.text.trim() !== '元') continue;
+      out[i] = { ...a, text: `${a.text.trimEnd()}元` };
+      out.splice(j, 1);
+      break;
+    }
   }
   return out;
 }
@@ -189,8 +233,33 @@ export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock
   return [...grids, next];
 }
 
+/**
+ * Running page headers and footers: a line of text printed alike on three pages or more (示例区
+ * 市场监督管理局2024年部门预算 at the top of every page). Page furniture, like a page number: it
+ * neither ends a table that goes on over the page nor is narrative.
+ */
+export function runningLines(blocks: Block[]): Set<string> {
+  const pages = new Map<string, Set<number>>();
+  const elsewhere = new Set<string>();
+  const content = blocks.filter((b) => b.type !== 'pagebreak');
+  content.forEach((b, i) => {
+    if (b.type !== 'text' || b.page === undefined) return;
+    const key = b.text.replace(/\s+/g, '');
+    if (!key || /[。，；;！？]/.test(key) || classifyLine(b.text).kind !== 'text') return;
+    // the first or the last block of its page, every time it is printed
+    const edge = content[i - 1]?.page !== b.page || content[i + 1]?.page !== b.page;
+    if (!edge) elsewhere.add(key);
+    if (!pages.has(key)) pages.set(key, new Set());
+    pages.get(key)!.add(b.page);
+  });
+  return new Set([...pages].filter(([k, p]) => p.size >= 3 && !elsewhere.has(k)).map(([k]) => k));
+}
+
 export function segment(input: Block[]): Segmentation {
-  const blocks = joinWrappedTitles(liftCaptionRows(input));
+  const lifted = liftCaptionRows(input);
+  const furniture = runningLines(lifted);
+  const isFurniture = (b: Block) => b.type === 'text' && furniture.has(b.text.replace(/\s+/g, ''));
+  const blocks = joinWrappedTitles(joinWrappedUnits(furniture.size ? lifted.filter((b) => !isFurniture(b)) : lifted));
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
   let pending: Pending = { preface: [] };
@@ -267,7 +336,13 @@ export function segment(input: Block[]): Segmentation {
     // a grid
     unitHead = false;
     if (isTocGrid(block)) continue;
-    const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
+    // without a title of its own, a grid goes on with the table before it when nothing but page
+    // furniture came between, or when it repeats that table's header rows (a running page header
+    // line between them does not make it a new table)
+    const follows = current && (open || (block.page !== undefined && block.page > (current.grids.at(-1)?.page ?? Infinity) && repeatsHeader(current.grids[0], block)));
+    // a title printed again over the repeated header rows (…预算表（续）) is the same table
+    const titledAgain = !!pending.title && !!current?.title && continuedTitle(pending.title) === current.title && repeatsHeader(current.grids[0], block);
+    const joined = current && ((!pending.title && follows) || titledAgain) ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;
