@@ -8,7 +8,7 @@ import type { Dec } from '../util/decimal.js';
 import { abs, cmp, sub } from '../util/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
-import { blocks, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';
+import { blocks, isMoneyPath, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';
 
 export interface Fig {
   /** printed value in the table's unit */
@@ -38,7 +38,7 @@ export function grandTotal(table: Table, column: RegExp, opts: { block?: string;
   const totals = rows.filter(isTotalRow).filter((r) => !opts.item || opts.item.test(itemText(r)));
   const pick = opts.item ? totals[0] : (totals.filter((r) => /总计$/.test(itemText(r))).pop() ?? totals.find((r) => /^(合计|.{0,4}合计)$/.test(itemText(r))) ?? totals[0]);
   if (pick) {
-    const a = pick.amounts.find((x) => column.test(leaf(x.path)));
+    const a = pick.amounts.find((x) => column.test(leaf(x.path)) && isMoneyPath(x.path));
     const v = valueOf(a);
     if (a && v) return figOf(table, pick, a, v, `「${table.title}」「${pick.item}」行「${a.path}」`);
     return undefined;
@@ -78,7 +78,7 @@ const inUnit = (f: Fig) => `${show(f.printed)}${f.unit ?? ''}`;
  * Figure `a` must equal one of `bs` (the first is the one named when none matches). A finding at
  * `a`, or undefined when it agrees.
  */
-export function agreeFinding(rule: string, a: Fig, bs: Fig[], zh: string, en: string, severity: 'error' | 'warning' = 'error'): Finding | undefined {
+export function agreeFinding(rule: string, a: Fig, bs: Fig[], zh: string, en: string, severity: 'error' | 'warning' | 'info' = 'error'): Finding | undefined {
   if (!bs.length) return undefined;
   const results = bs.map((b) => ({ b, c: compareFigs(a, b) }));
   if (results.some((r) => r.c.kind === 'equal')) return undefined;

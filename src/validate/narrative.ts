@@ -16,7 +16,8 @@ import { dec, isDecimal, type Dec } from '../util/decimal.js';
 import { agreeFinding, compareFigs, grandTotal, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
-import { blocks, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
+import { roleKinds } from './cross-table.js';
+import { blocks, isMoneyPath, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
 
 type NF = NarrativeFigure & { i: number };
 
@@ -297,14 +298,22 @@ const TARGETS: Target[] = [
   { re: new RegExp(`公用经费(?:为)?\\s*${NUM}`), what: '公用经费', refs: (d) => [...grand(d, ECON, /^公用经费$/), ...totalsOfBlock(d, /^budget_summary$/, '支出', /总计$/, /^公用经费$/)] },
 ];
 
+/**
+ * The “三公”经费 figures of the 三公 tables' total row: the columns of 三公 itself (“三公”经费 / 小计
+ * where 合计 adds 会议费 and 培训费), every money column that is a total, 预算数 or 决算数 otherwise.
+ */
 function threePublicTotal(doc: Document): Fig[] {
   const out: Fig[] = [];
-  for (const t of tablesOf(doc, /three_public/)) {
+  for (const t of tablesOf(doc, roleKinds('three_public'))) {
     const tot = t.rows.find((r) => isTotalRow(r) && r.amounts.length);
-    if (tot) {
-      const a = tot.amounts.find((x) => /合计|预算数|决算数|金额/.test(leaf(x.path))) ?? tot.amounts[0];
+    if (!tot) continue;
+    const money = tot.amounts.filter((a) => isMoneyPath(a.path));
+    const own = money.filter((a) => /三公/.test(a.path) && /^(小计|合计)$/.test(leaf(a.path)));
+    const wider = t.columns.some((c) => /会议费|培训费/.test(c.path.join('/')));
+    const cols = own.length ? own : wider ? [] : money.filter((a) => /合计|小计|预算数|决算数|金额/.test(leaf(a.path)));
+    for (const a of cols.length || wider ? cols : money.slice(0, 1)) {
       const v = valueOf(a);
-      if (v) out.push({ printed: v, unit: t.unit, yuan: t.unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v, where: { tableId: t.id, table: t.title }, label: `「${t.title}」合计` });
+      if (v) out.push({ printed: v, unit: t.unit, yuan: t.unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v, where: { tableId: t.id, table: t.title, column: a.path }, label: `「${t.title}」合计「${a.path}」` });
     }
   }
   return out;
