@@ -12,7 +12,8 @@
 //
 // Families:
 //   seed      部门预算 in the seed's template (万元): 收支总表 … 项目支出预算表 with several units each
-//             followed by their projects; the 三公 table with unnumbered rows and ①② sub-items
+//             followed by their projects; the 三公 table with unnumbered rows and ①② sub-items under
+//             公务用车购置及运行费, which stands between 因公出国（境）费 and 公务接待费
 //   seed-numbered  the same template with ①②③ 三公 rows whose 公务用车 row has its own ①② sub-list
 //   final     部门决算 (万元) whose 财政拨款 includes 政府性基金; 三公 决算 rows 1、2、3、 with （1）（2）
 //             sub-items and a 增减% column that is not money
@@ -174,11 +175,12 @@ function budgetDocument({ name, family, dept, year, items, tree, T, units, econ,
             ['合计', threeTotal],
           ]
         : [
+            // the seed's order has 公务用车 last; this template puts it in the middle
             ['因公出国（境）费', three.abroad],
-            ['公务接待费', three.reception],
             ['公务用车购置及运行费', three.buy + three.run],
             ['①公务用车购置费', three.buy],
             ['②公务用车运行维护费', three.run],
+            ['公务接待费', three.reception],
             ['合计', threeTotal],
           ]
       ).map(([l, v]) => [l, f(v), f(v), '', ''])),

@@ -119,7 +119,7 @@ function ordinals(table: Table): Finding[] {
         const kids = node.children;
         if (!kids.length || !node.row.amounts.length) continue;
         const named = kids.every((k) => known.some(([child, parent]) => child.test(k.marker.text) && parent.test(node.marker.text)));
-        const numbered = kids.every((k) => k.marker.style !== 'none') && !kids.some((k) => k.marker.sub);
+        const numbered = node.marker.style !== 'none' && kids.every((k) => k.marker.style !== 'none') && !kids.some((k) => k.marker.sub);
         if (!named && !numbered) continue;
         const rule = threePublic && /公务用车购置及运行/.test(node.marker.text) ? 'cross.three-public' : 'hierarchy.ordinal';
         out.push(...checkFamily(rule, table, node.row, kids.map((k) => k.row), `「${node.row.item}」`, `“${node.row.item}”`));

@@ -4,8 +4,8 @@
  * style already open closes the deeper lists (a sibling of that level). Three things make a
  * sub-list even with a style already in use: numbering that restarts (① after ③: the 公务用车 row's
  * own ①购置 ②运行), a 其中： prefix, and the known sub-items of a table kind (公务用车购置费 under
- * 公务用车购置及运行费). Unnumbered rows under a numbered one are its sub-items; rows after a total
- * row start afresh (上年结转 after 本年收入合计). Only the printed structure decides: figures never do.
+ * 公务用车购置及运行费). An unnumbered row under a numbered one is its sub-item, beside an unnumbered
+ * one its sibling; rows after a total row start afresh (上年结转 after 本年收入合计). Only the printed structure decides: figures never do.
  */
 import type { Row } from '../../schemas/document.js';
 
@@ -73,8 +73,12 @@ export function rowForest(rows: Row[], known: KnownSub[] = []): RowNode[] {
     if (!prev) depth = 0;
     else if (marker.sub) depth = open.length;
     else if (knownParent && named <= open.length) depth = named;
+    // after a sub-list the kind names (①购置 ②运行), an unnumbered row is back at the named parent's level
+    else if (marker.style === 'none' && prev.parent && isKnownSub(prev, known)) depth = open.indexOf(prev.parent);
+    // an unnumbered row under a numbered one is its sub-item; beside an unnumbered one, its sibling
+    else if (marker.style === 'none') depth = prev.marker.style === 'none' ? open.length - 1 : open.length;
     else if (at < 0) depth = open.length;
-    else if (marker.n === 1 && open[at].marker.n >= 1 && at === open.length - 1 && open.length > 0 && marker.style !== 'none') depth = open.length; // numbering restarts: a sub-list of the row above
+    else if (marker.n === 1 && open[at].marker.n >= 1 && at === open.length - 1) depth = open.length; // numbering restarts: a sub-list of the row above
     else depth = at;
     open.length = depth;
     const parent = depth > 0 ? open[depth - 1] : undefined;
@@ -87,12 +91,13 @@ export function rowForest(rows: Row[], known: KnownSub[] = []): RowNode[] {
   return roots;
 }
 
-/** True when some row of the run is numbered (一、 （一） 1、 （1） ① or 其中：). */
+function isKnownSub(n: RowNode, known: KnownSub[]): boolean {
+  return !!n.parent && known.some(([child, parent]) => child.test(n.marker.text) && parent.test(n.parent!.marker.text));
+}
+
+/** True when some row of the run is numbered (一、 （一） 1、 （1） ①); 其中： alone does not make a list. */
 export function hasMarkers(rows: Row[]): boolean {
-  return rows.some((r) => {
-    const m = markerOf(r.labels.find((l) => l.trim()) ?? r.item);
-    return m.style !== 'none' || m.sub;
-  });
+  return rows.some((r) => markerOf(r.labels.find((l) => l.trim()) ?? r.item).style !== 'none');
 }
 
 export function* walk(nodes: RowNode[]): Generator<RowNode> {
