@@ -240,7 +240,10 @@ export function segment(input: Block[]): Segmentation {
     }
     // a grid
     if (isTocGrid(block)) continue;
-    const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
+    // the same title printed again over the next page's piece, without a label of its own, continues the table
+    const lastPage = current?.grids[current.grids.length - 1].page;
+    const repeated = !!pending.title && !pending.label && pending.title === current?.title && lastPage !== undefined && block.page === lastPage + 1;
+    const joined = current && ((!pending.title && open) || repeated) ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;
