@@ -559,6 +559,26 @@ function printPdf(htmlPath, pdfPath) {
   return true;
 }
 
+const README = (docs, injected) => `# Validation samples
+
+Consistent disclosures of every template family the project knows, made by
+\`node scripts/make-validation-samples.mjs\` (do not edit by hand). Every total, hierarchy and
+cross-table identity holds exactly, so validation must report **zero** \`error\` findings on each
+file (tests/validate/check-of-checks.test.ts). ${injected} copies with one printed number changed are in
+tests/fixtures/validation (injections.json says what was changed and where the finding belongs).
+
+| file | family |
+|---|---|
+${docs.map((d) => `| \`${d.name}.md\`, \`.html\`, \`.chromium.pdf\` | ${FAMILY_NOTES[d.family]} (${d.department} ${d.year}年度${d.kind}) |`).join('\n')}
+`;
+
+const FAMILY_NOTES = {
+  seed: 'the seed template: 项目支出预算表 with two units each followed by its projects; 三公 rows unnumbered with ①② under 公务用车购置及运行费 (in the middle)',
+  'seed-numbered': 'the seed template with ①②③ 三公 rows and a restarted ①② sub-list under ③公务用车购置及运行费',
+  final: '部门决算 whose 财政拨款 includes 政府性基金; 三公 决算 rows 1、2、3、 with 其中：（1）（2） and a 增减% column',
+  jiangsu: 'Jiangsu: one-column (金额) 一般公共预算支出预算表, both 基本支出（经济科目） tables, 三公 with 会议费 and 培训费',
+};
+
 function main() {
   const pdf = !process.argv.includes('--no-pdf');
   const docs = [
@@ -583,6 +603,7 @@ function main() {
     }
   }
   fs.writeFileSync(path.join(FIXTURES, 'injections.json'), JSON.stringify(manifest, null, 1) + '\n');
+  fs.writeFileSync(path.join(SAMPLES, 'README.md'), README(docs, manifest.length));
   console.log(`${docs.length} consistent documents in samples/validation, ${manifest.length} with one injected error in tests/fixtures/validation`);
 }
 
