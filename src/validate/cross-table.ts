@@ -13,9 +13,9 @@
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { kindDef, kindsOf, TABLE_KIND_DEFS, type Scope, type TableRole } from '../../schemas/table-kinds.js';
+import { kindDef, TABLE_KIND_DEFS, type Scope, type TableRole } from '../../schemas/table-kinds.js';
 import { cmp, dec, isDecimal, type Dec } from '../util/decimal.js';
-import { agreeFinding, compareFigs, figOf, grandTotal, tablesOf, type Fig } from './figures.js';
+import { agreeFinding, compareFigs, figOf, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, placeEn, placeZh } from './messages.js';
 import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
@@ -35,10 +35,6 @@ function blockTotals(table: Table, block: string, column: RegExp): Fig[] {
   return out;
 }
 
-/** The kinds of a role (every economic-class table, 预算 and 决算) as a pattern for tablesOf. */
-export function roleKinds(role: TableRole): RegExp {
-  return new RegExp(`^(${kindsOf(role).join('|')})$`);
-}
 const exactly = (kind: string) => new RegExp(`^${kind}$`);
 
 /** The column of a single source, by header. */
@@ -175,7 +171,7 @@ function operatingPublic(doc: Document): Finding[] {
   const pub = economicTotal(doc, /^公用经费$/);
   if (!pub.length) return out;
   const ops: Fig[] = [];
-  for (const t of tablesOf(doc, /^(operating_expenses|final_operating_expenses)$/)) {
+  for (const t of tablesOf(doc, roleKinds('operating'))) {
     const g = grandTotal(t, /合计|金额|预算数|决算数/) ?? undefined;
     if (g) ops.push(g);
   }
@@ -209,10 +205,7 @@ function rowFig(t: Table, r: Row): Fig | undefined {
 
 function projectTotal(doc: Document): Finding[] {
   const out: Finding[] = [];
-  const project = [
-    ...tablesOf(doc, /^(general_budget_expenditure|final_general_budget_expenditure)$/),
-    ...tablesOf(doc, /^(expenditure_summary|final_expenditure)$/),
-  ]
+  const project = [...tablesOf(doc, roleKinds('functional')), ...tablesOf(doc, roleKinds('expenditure'))]
     .map((t) => grandTotal(t, /^项目支出$/))
     .filter((f): f is Fig => !!f);
   for (const t of tablesOf(doc, /^project_expenditure$/)) {

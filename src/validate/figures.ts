@@ -4,6 +4,7 @@
  */
 import type { Amount, Document, Row, Table, Unit } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
+import { kindDef, kindsOf, type Scope, type TableRole } from '../../schemas/table-kinds.js';
 import type { Dec } from '../util/decimal.js';
 import { abs, cmp, sub } from '../util/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
@@ -23,6 +24,11 @@ export interface Fig {
 
 export function figOf(table: Table, row: Row | undefined, amount: Amount | undefined, value: Dec, label: string): Fig {
   return { printed: value, unit: table.unit, yuan: toYuan(value, table.unit), where: whereCell(table, row, amount), label };
+}
+
+/** The kinds of a role in the registry (every economic-class table, 预算 and 决算), as a pattern for tablesOf. */
+export function roleKinds(role: TableRole, scopes?: Scope[]): RegExp {
+  return new RegExp(`^(${kindsOf(role).filter((k) => !scopes || scopes.includes(kindDef(k).scope)).join('|')})$`);
 }
 
 export function tablesOf(doc: Document, kind: RegExp): Table[] {

@@ -13,10 +13,9 @@
 import type { Document, NarrativeFigure, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import { dec, isDecimal, type Dec } from '../util/decimal.js';
-import { agreeFinding, compareFigs, grandTotal, tablesOf, type Fig } from './figures.js';
+import { agreeFinding, compareFigs, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
-import { roleKinds } from './cross-table.js';
 import { blocks, isMoneyPath, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
 
 type NF = NarrativeFigure & { i: number };
@@ -282,10 +281,12 @@ const grand = (doc: Document, kind: RegExp, col: RegExp) =>
     .map((t) => grandTotal(t, col))
     .filter((f): f is Fig => !!f);
 
-const SUMMARY = /^(budget_summary|final_income_expenditure_summary)$/;
-const FISCAL = /^(fiscal_appropriation_summary|final_fiscal_appropriation_summary)$/;
-const EXPEND = /^(general_budget_expenditure|final_general_budget_expenditure|expenditure_summary|final_expenditure)$/;
-const ECON = /^(basic_expenditure_by_economic_class|general_budget_basic_expenditure|fiscal_appropriation_basic_expenditure|final_general_budget_basic_expenditure)$/;
+// the tables a narrative figure is read against, by their role in the registry (schemas/table-kinds.ts)
+const SUMMARY = roleKinds('summary');
+const FISCAL = roleKinds('fiscal_summary');
+// 基本支出 / 项目支出 and the (NNN类)(NN款)(NN项) items are read from the tables of all funds or of 一般公共预算
+const EXPEND = new RegExp(`${roleKinds('functional', ['all', 'general_budget']).source}|${roleKinds('expenditure', ['all', 'general_budget']).source}`);
+const ECON = roleKinds('economic');
 
 const TARGETS: Target[] = [
   { re: new RegExp(`(?<!财政拨款)收入支出总计(?:为)?\\s*${NUM}`), what: '收入支出总计', refs: (d) => [...totalsOfBlock(d, SUMMARY, '收入', /总计$/), ...totalsOfBlock(d, SUMMARY, '支出', /总计$/)] },
@@ -360,7 +361,7 @@ const CODED = /[（(](\d{3})类[)）].*?[（(](\d{2})款[)）].*?[（(](\d{2})�
 
 function codeRows(doc: Document): Map<string, { t: Table; fig: Fig }[]> {
   const m = new Map<string, { t: Table; fig: Fig }[]>();
-  for (const t of tablesOf(doc, /^(general_budget_expenditure|expenditure_summary|final_general_budget_expenditure|final_expenditure)$/)) {
+  for (const t of tablesOf(doc, EXPEND)) {
     for (const r of t.rows) {
       if (!r.code) continue;
       const a = r.amounts.find((x) => /合计|小计|预算数|决算数|金额/.test(leaf(x.path))) ?? r.amounts[0];
