@@ -1,6 +1,7 @@
 /**
- * The check of the checks (issue 17): validates the consistent documents of samples/validation
- * (every render: markdown, HTML, Chromium PDF) and the injected ones of tests/fixtures/validation,
+ * The check of the checks (issue 17): validates the consistent documents — the seed sample's renders
+ * in samples/ and every render (markdown, HTML, Chromium PDF) of samples/validation — and the
+ * injected ones of tests/fixtures/validation,
  * made by scripts/make-validation-samples.mjs, and reports
  *   - the error findings on consistent documents (must be 0),
  *   - recall: injected documents where an expected rule fires at the expected cell,
@@ -9,7 +10,7 @@
  *   npx tsc -p tsconfig.build.json && node dist/scripts/validation-score.js [--json]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extract } from '../src/pipeline.js';
 import { validateDocument } from '../src/validate/index.js';
@@ -66,11 +67,14 @@ export interface Score {
 }
 
 export async function scoreValidation(root: string): Promise<Score> {
-  const samples = join(root, 'samples', 'validation');
+  // the seed sample and its renders, and the validation samples of every template family
+  const dirs = [join(root, 'samples'), join(root, 'samples', 'validation')];
   const fixtures = join(root, 'tests', 'fixtures', 'validation');
   const byDocument: Score['consistent']['byDocument'] = [];
-  for (const f of readdirSync(samples).filter((x) => /\.(md|html|pdf)$/.test(x)).sort()) {
-    const checks = validateDocument(await extract(join(samples, f)));
+  const files = dirs.flatMap((d) => readdirSync(d).filter((x) => /\.(md|html|pdf)$/.test(x) && x !== 'README.md').sort().map((x) => join(d, x)));
+  for (const path of files) {
+    const f = relative(root, path);
+    const checks = validateDocument(await extract(path));
     const errs = checks.findings.filter((x) => x.severity === 'error');
     byDocument.push({ file: f, errors: errs.length, rules: errs.map((x) => `${x.rule}: ${x.message.zh}`) });
   }

@@ -1,6 +1,7 @@
 /**
  * The check of the checks (issue 17): consistent documents of every template family the project
- * prints give zero error findings, over all their renders; documents with one injected error are
+ * prints (the seed sample's renders and samples/validation) give zero error findings, over all
+ * their renders; documents with one injected error are
  * caught at the changed cell. Documents: samples/validation and tests/fixtures/validation, made by
  * scripts/make-validation-samples.mjs. The figures are recorded in BENCHMARKS.md.
  */
@@ -15,7 +16,7 @@ describe('the check of the checks', () => {
   let score: Score;
   it('scores every sample', async () => {
     score = await scoreValidation(root);
-    expect(score.consistent.documents).toBeGreaterThanOrEqual(12);
+    expect(score.consistent.documents).toBeGreaterThanOrEqual(17);
     expect(score.injected.documents).toBeGreaterThanOrEqual(34);
   }, 300_000);
   it('consistent documents: zero error findings', () => {
