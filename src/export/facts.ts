@@ -2,6 +2,7 @@
  * The tidy facts: one row per printed numeric cell, as ../shared/tools/README.md specifies.
  */
 import type { Document, Fact, Table } from '../../schemas/document.js';
+import { isMoneyPath } from '../util/money-column.js';
 
 function tableFacts(doc: Document, t: Table): Fact[] {
   const base = {
@@ -23,6 +24,8 @@ function tableFacts(doc: Document, t: Table): Fact[] {
       item: r.item,
       column: a.path,
       value: a.value,
+      // a column that is not money (增减%, 人数) has no money unit
+      ...(isMoneyPath(a.path) ? {} : { unit: '' }),
     })),
   );
 }

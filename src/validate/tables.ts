@@ -7,6 +7,9 @@ import type { Amount, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import { kindDef } from '../../schemas/table-kinds.js';
 import { dec, isDecimal, type Dec } from '../util/decimal.js';
+import { isMoneyPath } from '../util/money-column.js';
+
+export { isMoneyPath };
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
 import { hasMarkers, rowForest } from './row-tree.js';
@@ -28,16 +31,6 @@ export function amountAt(row: Row, column: number): Amount | undefined {
 /** The first amount of a row whose column leaf matches. */
 export function amountByLeaf(row: Row, re: RegExp): Amount | undefined {
   return row.amounts.find((a) => re.test(leaf(a.path)));
-}
-
-/**
- * A column that is not money (增减%, 人数, 车辆数, ranks): never summed, compared or given a money
- * unit. Decided from its header path.
- */
-const NOT_MONEY = /%|％|增减率|增长率|比重|比例|人数|车辆数|[（(]辆[)）]|辆数|保有量|[（(]人[)）]|[（(]个[)）]|数量|个数|名次|排名/;
-
-export function isMoneyPath(path: string): boolean {
-  return !NOT_MONEY.test(path.replace(/\s+/g, ''));
 }
 
 export function hasAmounts(t: Table): boolean {

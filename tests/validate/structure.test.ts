@@ -9,6 +9,10 @@ import { projectGroups } from '../../src/validate/project-groups.js';
 import { subItemsOf } from '../../src/validate/tables.js';
 import type { Document } from '../../schemas/document.js';
 import { doc, table, type TableSpec } from './builder.js';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { extract } from '../../src/pipeline.js';
+import { documentFacts } from '../../src/export/facts.js';
 
 const errors = (d: Document) => validateDocument(d).findings.filter((f) => f.severity === 'error');
 const threePublic = (labels: [string, string][], kind = 'three_public_expenses'): TableSpec => ({
@@ -77,6 +81,17 @@ describe('columns that are not money', () => {
       ],
     };
     expect(errors(doc({ tables: [t] }))).toEqual([]);
+  });
+
+  it('an 增减% column carries no 元 value and no money unit', async () => {
+    const d = await extract(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'samples', 'validation', 'final.md'));
+    const t = d.tables.find((x) => x.kind === 'final_three_public_expenses')!;
+    const pct = t.rows.flatMap((r) => r.amounts).filter((a) => /%/.test(a.path));
+    expect(pct.length).toBeGreaterThan(0);
+    expect(pct.every((a) => a.yuan === undefined)).toBe(true);
+    const facts = documentFacts(d).filter((f) => f.table_kind === 'final_three_public_expenses');
+    expect(new Set(facts.filter((f) => /%/.test(f.column)).map((f) => f.unit))).toEqual(new Set(['']));
+    expect(new Set(facts.filter((f) => !/%/.test(f.column)).map((f) => f.unit))).toEqual(new Set(['万元']));
   });
 });
 
