@@ -7,7 +7,7 @@
 //
 // Writes
 //   samples/validation/<family>.md / .html / .chromium.pdf   consistent documents (zero error findings expected)
-//   tests/fixtures/validation/<family>--<injection>.md         one injected error each
+//   tests/fixtures/validation/<family>--<injection>.md / .html one injected error each
 //   tests/fixtures/validation/injections.json                 what was changed and where the finding belongs
 //
 // Families:
@@ -477,6 +477,11 @@ const INJECTIONS = {
     { id: 'cross-2', what: '跨表合计', table: '项目支出预算表（本年预算）', row: '经济普查经费', col: [1, 2], by: 100, alsoRows: [1, 0], expect: [['cross.project-total', '项目支出预算表', '', '合计']] },
     { id: 'narr-1', what: '说明', narrative: /基本支出(\d+\.\d+)万元，其中：人员/, by: 100, expect: [['narrative.amount', '', '基本支出', '']] },
     { id: 'narr-2', what: '说明', narrative: /项目支出(\d+\.\d+)万元。/, by: -1000, expect: [['narrative.amount', '', '项目支出', '']] },
+    { id: 'xiang-3', what: '项', table: '一般公共预算安排基本支出分经济科目表（不含上年结转）', row: '30211', col: 4, by: 100, expect: [['hierarchy.economic', '经济科目表', '302', '公用经费'], ['row.personnel-public', '经济科目表', '30211', '合计']] },
+    { id: 'heji-3', what: '合计', table: '预算收支总表', row: '本年收入合计', col: 1, by: 200, expect: [['totals.rows', '预算收支总表', '本年收入合计', '预算数'], ['totals.rows', '预算收支总表', '收入总计', '预算数'], ['cross.totals', '预算收入总表', '合计', '合计']] },
+    { id: 'heji-4', what: '合计', table: '财政拨款安排机关运行经费预算表', row: '部门合计', col: 1, by: 100, expect: [['totals.rows', '机关运行经费', '部门合计', '合计'], ['row.sources', '机关运行经费', '部门合计', '合计'], ['cross.operating-public', '机关运行经费', '', '']] },
+    { id: 'project-1', what: '项', table: '项目支出预算表（本年预算）', row: '统计信息化运维费', col: [1, 2], by: 150, expect: [['cross.project-total', '项目支出预算表', '临江县统计局', '合计']] },
+    { id: 'narr-3', what: '说明', narrative: /增长(\d+\.\d+)%/, by: 50, expect: [['narrative.growth', '', '', '']] },
   ],
   final: [
     { id: 'xiang-1', what: '项', table: '一般公共预算财政拨款支出决算表', row: '2010601', col: 3, by: 1000, expect: [['hierarchy.functional', '一般公共预算财政拨款支出决算表', '20106', '基本支出'], ['row.basic-project', '一般公共预算财政拨款支出决算表', '2010601', '小计']] },
@@ -489,6 +494,8 @@ const INJECTIONS = {
     { id: 'cross-2', what: '跨表合计', table: '一般公共预算财政拨款基本支出决算表', row: '30101', col: [2, 3], by: 200, alsoRows: ['301', '合计'], expect: [['cross.basic-economic', '基本支出决算表', '合计', '合计'], ['narrative.amount', '', '人员经费', '']] },
     { id: 'narr-1', what: '说明', narrative: /收入支出总计(\d+\.\d+)万元。$/m, by: 1000, expect: [['narrative.amount', '', '收入支出总计', '']] },
     { id: 'narr-2', what: '说明', narrative: /公用经费(\d+\.\d+)万元。/, by: 100, expect: [['narrative.amount', '', '公用经费', '']] },
+    { id: 'heji-3', what: '合计', table: '财政拨款收入支出决算总表', row: '二、政府性基金预算财政拨款', col: 1, by: 100, expect: [['totals.rows', '财政拨款收入支出决算总表', '本年收入合计', '决算数'], ['totals.rows', '财政拨款收入支出决算总表', '本年收入合计', '']] },
+    { id: 'xiang-3', what: '项', table: '政府性基金预算财政拨款收入支出决算表', row: '2120801', col: 5, by: 100, expect: [['hierarchy.functional', '政府性基金', '21208', '项目支出'], ['row.basic-project', '政府性基金', '2120801', '小计']] },
   ],
   jiangsu: [
     { id: 'xiang-1', what: '项', table: '一般公共预算支出预算表', row: '2010104', col: 2, by: 500, expect: [['hierarchy.functional', '一般公共预算支出预算表', '20101', '金额'], ['cross.totals', '', '', '']] },
@@ -501,6 +508,8 @@ const INJECTIONS = {
     { id: 'cross-2', what: '跨表合计', table: '一般公共预算支出预算表', row: '2101101', col: 2, by: 150, alsoRows: ['21011', '210', '合计'], expect: [['cross.totals', '一般公共预算支出预算表', '合计', '金额']] },
     { id: 'narr-1', what: '说明', narrative: /基本支出(\d+\.\d+)万元/, by: 200, expect: [['narrative.amount', '', '基本支出', '']] },
     { id: 'narr-2', what: '说明', narrative: /收入、支出预算总计(\d+\.\d+)万元/, by: -500, expect: [['narrative.amount', '', '收入支出总计', ''], ['narrative.growth', '', '', '']] },
+    { id: 'sangong-3', what: '三公', table: '一般公共预算“三公”经费支出预算表', row: '合计', col: 9, by: 100, expect: [['totals.rows', '三公', '合计', '会议费'], ['row.sources', '三公', '合计', '合计']] },
+    { id: 'narr-3', what: '说明', narrative: /“三公”经费预算(\d+\.\d+)万元/, by: 100, expect: [['narrative.amount', '', '', '']] },
   ],
 };
 INJECTIONS['seed-numbered'] = INJECTIONS.seed.filter((i) => /sangong|heji-1|narr-1/.test(i.id));
@@ -597,9 +606,12 @@ function main() {
     if (pdf && !printPdf(html, path.join(SAMPLES, `${doc.name}.chromium.pdf`))) console.error('chromium not found: PDFs not rendered');
     for (const inj of INJECTIONS[doc.family]) {
       const { doc: bad, where } = inject(doc, inj);
-      const file = `${doc.name}--${inj.id}.md`;
-      fs.writeFileSync(path.join(FIXTURES, file), toMarkdown(bad));
-      manifest.push({ file, family: doc.family, injection: inj.what, changed: where, by: f(inj.by, false), expect: inj.expect.map(([rule, table, item, column]) => ({ rule, table, item, column })) });
+      // markdown and HTML renders of each: the finding must not depend on the format
+      for (const [ext, render] of [['md', toMarkdown], ['html', toHtml]]) {
+        const file = `${doc.name}--${inj.id}.${ext}`;
+        fs.writeFileSync(path.join(FIXTURES, file), render(bad));
+        manifest.push({ file, family: doc.family, injection: inj.what, changed: where, by: f(inj.by, false), expect: inj.expect.map(([rule, table, item, column]) => ({ rule, table, item, column })) });
+      }
     }
   }
   fs.writeFileSync(path.join(FIXTURES, 'injections.json'), JSON.stringify(manifest, null, 1) + '\n');
