@@ -16,7 +16,7 @@ export interface ProjectGroups {
 }
 
 const ORG = /(局|中心|院|所|站|办公室|办|委员会|协会|联合会|委|厅|处|馆|队|部|学校|学院|幼儿园|医院|街道办事处|政府|机关|本级|集团|公司)$/;
-const PROJECT_WORDS = /(经费|费|项目|工程|建设|补助|补贴|资金|支出|专项|购置|运维|维护|设备|系统|活动)$/;
+const PROJECT_WORDS = /(经费|费|项目|工程|建设|补助|补贴|资金|支出|专项|购置|运维|维护|设备|系统|活动|场所)$/;
 
 export function isOrgLabel(label: string, department?: string): boolean {
   const t = norm(label);
