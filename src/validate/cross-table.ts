@@ -1,15 +1,19 @@
 /**
- * Across tables: the figures that several tables print for the same thing must agree.
- *   cross.totals           收入总表 / 支出总表 totals = the 收支总表 totals; 一般公共预算支出表 total = the
- *                          一般公共预算 column of 财政拨款收支总表 (and the 决算 equivalents)
- *   cross.basic-economic   基本支出 total = the economic-class table total
+ * Across tables: the figures that several tables print for the same thing must agree. Which tables
+ * are compared, and at which scope (all funds, 财政拨款, one source), comes from the kind registry
+ * (schemas/table-kinds.ts: role, scope, totalOf).
+ *   cross.totals           a table's total = the total of the summary block its kind names (收入总表 =
+ *                          收支总表 收入; 一般公共预算支出表 = the 一般公共预算 column of 财政拨款收支总表,
+ *                          its 合计 only when no other source prints a figure; the 决算 equivalents)
+ *   cross.basic-economic   基本支出 total = the economic-class table total, at the same scope first
  *   cross.personnel-public 人员经费 / 公用经费 of 收支总表 = those of the economic-class table
- *   cross.three-public     公务用车购置及运行费 = 购置 + 运行 (row-shaped 三公 tables; the column-shaped
- *                          ones are checked per row by row-identities under this id)
- *   cross.operating-public 机关运行经费 = 公用经费 (warning: the scopes may differ in a 部门 with 事业单位)
- *   cross.project-total    项目支出表 total = 项目支出, and = Σ its project rows
+ *   cross.operating-public 机关运行经费 vs 公用经费 (smaller: info, the 部门 has other 事业单位; larger: warning)
+ *   cross.project-total    项目支出表: each unit row = Σ its projects, the total = Σ units (or projects),
+ *                          and the total = 项目支出 (project-groups.ts)
  *   cross.project-performance 绩效目标表 annual funds (元) = the project's row in 项目支出表 (万元)
  *   cross.overall-performance 整体绩效目标表 funds = the budget tables
+ * (cross.three-public is checked in the 三公 table itself: hierarchy.ts for rows, row-identities.ts
+ * for columns.)
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
