@@ -47,7 +47,8 @@ function columns(t: Table): Finding[] {
     if (missing.length) out.push(finding('schema.columns', 'info', where, `表「${t.title}」未列出该类表常见的金额列：${missing.join('、')}（表头：${leaves.join(' | ')}；模板差异）`, `table “${t.title}” does not print the column(s) ${missing.join(', ')} its kind usually has (headers: ${leaves.join(' | ')}; a template difference)`, { expected: names.join(' | '), found: leaves.join(' | ') }));
   }
   // the same header path twice: the columns cannot be told apart
-  const paths = amountCols.map((c) => `${c.block ?? ''}|${c.path.join('/')}`);
+  // two halves under the same headers (人员经费 | 公用经费 side by side) are told apart by their half
+  const paths = amountCols.map((c) => `${c.block ?? c.part ?? ''}|${c.path.join('/')}`);
   const dup = [...new Set(paths.filter((p, i) => paths.indexOf(p) !== i))];
   if (dup.length) out.push(finding('schema.columns', 'warning', where, `表「${t.title}」有表头相同的金额列：${dup.map((d) => d.split('|')[1]).join('、')}`, `table “${t.title}” has amount columns with identical headers: ${dup.map((d) => d.split('|')[1]).join(', ')}`));
   return out;
