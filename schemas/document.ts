@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { BBox, Diagnostic, GridMethod, SourceInfo } from './intermediate.js';
+import { TableKind } from './table-kinds.js';
 
 export const Unit = z.enum(['元', '万元']);
 export type Unit = z.infer<typeof Unit>;
@@ -89,7 +90,7 @@ export const Table = z.object({
   id: z.number().int().positive(),
   label: z.string().optional().describe('预算公开表1, 公开01表, 表一 …'),
   title: z.string().describe('as printed, without the label'),
-  kind: z.string().describe('canonical table kind, see src/interpret/table-kinds.ts'),
+  kind: TableKind.describe('canonical table kind, see schemas/table-kinds.ts'),
   department: z.string().optional(),
   unit: Unit.optional(),
   year: z.number().int().optional(),

@@ -5,6 +5,7 @@
 import type { Document, Fact, Table } from '../../schemas/document.js';
 import { toYuan, type Unit } from '../core/amount.js';
 import { splitPeriod } from '../util/period.js';
+import { isMoneyPath } from '../util/money-column.js';
 
 type Contract = Omit<Fact, 'doc_kind' | 'org' | 'value_yuan' | 'period' | 'measure' | 'sha256'>;
 
@@ -49,6 +50,8 @@ function tableFacts(doc: Document, t: Table): Contract[] {
       item: r.item,
       column: a.path,
       value: a.value,
+      // a column that is not money (增减%, 人数) has no money unit
+      ...(isMoneyPath(a.path) ? {} : { unit: '' }),
     })),
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { Column, Row, Amount } from '../../schemas/document.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
+import { isMoneyPath } from '../util/money-column.js';
 import { cleanText } from '../core/text.js';
 import { readCell, toYuan, type Unit } from '../core/amount.js';
 import type { HeaderLayout } from './header.js';
@@ -127,7 +128,8 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           });
           continue;
         }
-        const yuan = toYuan(reading.value, unit);
+        // a column that is not money (增减%, 人数) has no 元 value
+        const yuan = isMoneyPath(path) ? toYuan(reading.value, unit) : undefined;
         amounts.push({
           column: col.index,
           path,

@@ -8,6 +8,7 @@ import { classifyColumns } from './columns.js';
 import { layoutHeader } from './header.js';
 import { buildMatrix, type Matrix } from './matrix.js';
 import { interpretRows } from './rows.js';
+import type { TableKindId } from '../../schemas/table-kinds.js';
 import { tableKind } from './table-kinds.js';
 
 export function titleYear(title: string): number | undefined {
@@ -50,7 +51,7 @@ function raggedRows(seg: TableSegment): number {
   }).length;
 }
 
-export function interpretTable(seg: TableSegment, id: number, fallbackKind?: string, m: Matrix = buildMatrix(seg.grids)): Table {
+export function interpretTable(seg: TableSegment, id: number, fallbackKind?: TableKindId, m: Matrix = buildMatrix(seg.grids)): Table {
   const header = layoutHeader(m);
   const columns = classifyColumns(m, header);
   const title = seg.title || '';

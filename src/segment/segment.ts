@@ -342,7 +342,10 @@ export function segment(input: Block[]): Segmentation {
     const follows = current && (open || (block.page !== undefined && block.page > (current.grids.at(-1)?.page ?? Infinity) && repeatsHeader(current.grids[0], block)));
     // a title printed again over the repeated header rows (…预算表（续）) is the same table
     const titledAgain = !!pending.title && !!current?.title && continuedTitle(pending.title) === current.title && repeatsHeader(current.grids[0], block);
-    const joined = current && ((!pending.title && follows) || titledAgain) ? joinContinuation(current.grids, block) : undefined;
+    // the same title printed again over the next page's piece, without a label of its own, continues the table
+    const lastPage = current?.grids[current.grids.length - 1].page;
+    const repeated = !!pending.title && !pending.label && pending.title === current?.title && lastPage !== undefined && block.page === lastPage + 1;
+    const joined = current && ((!pending.title && follows) || titledAgain || repeated) ? joinContinuation(current.grids, block) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;

@@ -1,21 +1,27 @@
 /**
- * Across tables: the figures that several tables print for the same thing must agree.
- *   cross.totals           收入总表 / 支出总表 totals = the 收支总表 totals; 一般公共预算支出表 total = the
- *                          一般公共预算 column of 财政拨款收支总表 (and the 决算 equivalents)
- *   cross.basic-economic   基本支出 total = the economic-class table total
+ * Across tables: the figures that several tables print for the same thing must agree. Which tables
+ * are compared, and at which scope (all funds, 财政拨款, one source), comes from the kind registry
+ * (schemas/table-kinds.ts: role, scope, totalOf).
+ *   cross.totals           a table's total = the total of the summary block its kind names (收入总表 =
+ *                          收支总表 收入; 一般公共预算支出表 = the 一般公共预算 column of 财政拨款收支总表,
+ *                          its 合计 only when no other source prints a figure; the 决算 equivalents)
+ *   cross.basic-economic   基本支出 total = the economic-class table total, at the same scope first
  *   cross.personnel-public 人员经费 / 公用经费 of 收支总表 = those of the economic-class table
- *   cross.three-public     公务用车购置及运行费 = 购置 + 运行 (row-shaped 三公 tables; the column-shaped
- *                          ones are checked per row by row-identities under this id)
- *   cross.operating-public 机关运行经费 = 公用经费 (warning: the scopes may differ in a 部门 with 事业单位)
- *   cross.project-total    项目支出表 total = 项目支出, and = Σ its project rows
+ *   cross.operating-public 机关运行经费 vs 公用经费 (smaller: info, the 部门 has other 事业单位; larger: warning)
+ *   cross.project-total    项目支出表: each unit row = Σ its projects, the total = Σ units (or projects),
+ *                          and the total = 项目支出 (project-groups.ts)
  *   cross.project-performance 绩效目标表 annual funds (元) = the project's row in 项目支出表 (万元)
  *   cross.overall-performance 整体绩效目标表 funds = the budget tables
+ * (cross.three-public is checked in the 三公 table itself: hierarchy.ts for rows, row-identities.ts
+ * for columns.)
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { dec, isDecimal, type Dec } from '../core/decimal.js';
-import { agreeFinding, compareFigs, figOf, grandTotal, tablesOf, type Fig } from './figures.js';
+import { kindDef, TABLE_KIND_DEFS, type Scope, type TableRole } from '../../schemas/table-kinds.js';
+import { cmp, dec, isDecimal, type Dec } from '../core/decimal.js';
+import { agreeFinding, compareFigs, figOf, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, placeEn, placeZh } from './messages.js';
+import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
 import { amountByLeaf, blocks, isTotalRow, itemText, leaf, norm, sumFinding, twoSided, valueOf } from './tables.js';
 
@@ -33,33 +39,71 @@ function blockTotals(table: Table, block: string, column: RegExp): Fig[] {
   return out;
 }
 
+const exactly = (kind: string) => new RegExp(`^${kind}$`);
+
+/** The column of a single source, by header. */
+const SOURCE_COLUMN: Partial<Record<Scope, RegExp>> = { general_budget: /一般公共预算/, government_fund: /政府性基金/, state_capital: /国有资本经营/ };
+
+/**
+ * The sources the document prints figures for (一般公共预算 always): 政府性基金 / 国有资本经营 when a
+ * non-zero amount is printed on a row or in a column of that name in a summary or a fund table.
+ */
+export function sourcesPresent(doc: Document): Set<Scope> {
+  const present = new Set<Scope>(['general_budget']);
+  const roles = new Set<TableRole>(['summary', 'fiscal_summary', 'income', 'fund', 'state_capital']);
+  for (const t of doc.tables) {
+    const role = kindDef(t.kind).role;
+    if (!roles.has(role)) continue;
+    for (const r of t.rows) {
+      for (const a of r.amounts) {
+        const v = valueOf(a);
+        if (!v || v.units === 0n) continue;
+        for (const s of ['government_fund', 'state_capital'] as const) {
+          if (SOURCE_COLUMN[s]!.test(a.path) || SOURCE_COLUMN[s]!.test(r.item) || (role === 'fund' && s === 'government_fund') || (role === 'state_capital' && s === 'state_capital')) present.add(s);
+        }
+      }
+    }
+  }
+  return present;
+}
+
+/**
+ * The totals of a summary's block at the scope of the table compared with it: the same scope's
+ * total, or the column of the one source it covers (一般公共预算 in a 财政拨款 summary); the
+ * summary's total stands for one source only when no other source has figures.
+ */
+function scopedTotals(doc: Document, summary: Table, block: string, scope: Scope): Fig[] {
+  const own = kindDef(summary.kind).scope;
+  if (own === scope || scope === 'all' || scope === 'fiscal') return blockTotals(summary, block, ANY_TOTAL);
+  const col = SOURCE_COLUMN[scope];
+  const bySource = col ? blockTotals(summary, block, col) : [];
+  if (bySource.length) return bySource;
+  const others = [...sourcesPresent(doc)].filter((s) => s !== scope);
+  return others.length ? [] : blockTotals(summary, block, ANY_TOTAL);
+}
+
+const GRAND = /^(合计|总计|小计|金额|本年收入合计|本年支出合计)$|预算数$|决算数$/;
+
 function totalsAgree(doc: Document): Finding[] {
   const out: Finding[] = [];
-  const push = (f: Finding | undefined) => f && out.push(f);
-  const pairs: [RegExp, RegExp, string, RegExp, string, RegExp][] = [
-    // [table kind, its column, side-by-side kind, block, column there]
-    [/^income_summary$/, /^(合计|总计|本年收入合计)$/, 'budget_summary', /./, '收入', ANY_TOTAL],
-    [/^expenditure_summary$/, /^(合计|总计|本年支出合计)$/, 'budget_summary', /./, '支出', ANY_TOTAL],
-    [/^general_budget_expenditure$/, /^(合计|总计)$/, 'fiscal_appropriation_summary', /./, '支出', /一般公共预算/],
-    [/^final_income$/, /^(合计|本年收入合计)$/, 'final_income_expenditure_summary', /./, '收入', ANY_TOTAL],
-    [/^final_expenditure$/, /^(合计|本年支出合计)$/, 'final_income_expenditure_summary', /./, '支出', ANY_TOTAL],
-    [/^final_general_budget_expenditure$/, /^(合计|小计)$/, 'final_fiscal_appropriation_summary', /./, '支出', /一般公共预算|小计|合计/],
-  ].map(([k, c, s, _x, b, col]) => [k as RegExp, c as RegExp, s as string, new RegExp(`^${s}$`), b as string, col as RegExp]);
-  for (const [kind, col, , sumKind, block, sumCol] of pairs) {
-    const refs = tablesOf(doc, sumKind).flatMap((t) => blockTotals(t, block, sumCol));
+  for (const def of TABLE_KIND_DEFS) {
+    if (!def.totalOf) continue;
+    const summaries = tablesOf(doc, exactly(def.totalOf.kind));
+    const refs = summaries.flatMap((s) => scopedTotals(doc, s, def.totalOf!.block, def.scope));
     if (!refs.length) continue;
-    for (const t of tablesOf(doc, kind)) {
-      const g = grandTotal(t, col);
-      if (g) push(agreeFinding('cross.totals', g, refs, '总数与收支总表不一致', 'total disagrees with the summary table'));
+    for (const t of tablesOf(doc, exactly(def.kind))) {
+      const g = grandTotal(t, GRAND);
+      const f = g && agreeFinding('cross.totals', g, refs, '总数与收支总表不一致', 'total disagrees with the summary table');
+      if (f) out.push(f);
     }
   }
   return out;
 }
 
-const ECONOMIC = /^(basic_expenditure_by_economic_class|general_budget_basic_expenditure|fiscal_appropriation_basic_expenditure|final_general_budget_basic_expenditure)$/;
+const ECONOMIC = roleKinds('economic');
 
-function economicTotal(doc: Document, column: RegExp): Fig[] {
-  return tablesOf(doc, ECONOMIC)
+function economicTotal(doc: Document, column: RegExp, tables: Table[] = tablesOf(doc, ECONOMIC)): Fig[] {
+  return tables
     .filter((t) => !twoSided(t))
     .map((t) => {
       const halves = [...blocks(t).keys()].filter((k) => k.startsWith('part'));
@@ -75,14 +119,21 @@ function economicTotal(doc: Document, column: RegExp): Fig[] {
 
 function basicEconomic(doc: Document): Finding[] {
   const out: Finding[] = [];
-  const basics = [
-    ...tablesOf(doc, /^(general_budget_expenditure|final_general_budget_expenditure)$/),
-    ...tablesOf(doc, /^expenditure_summary$/),
-  ]
-    .map((t) => grandTotal(t, /^基本支出$/))
-    .filter((f): f is Fig => !!f);
-  if (!basics.length) return out;
-  for (const e of economicTotal(doc, /^(合计|总计|金额|小计)$|预算数$|决算数$/)) {
+  const functional = [...tablesOf(doc, roleKinds('functional')), ...tablesOf(doc, roleKinds('expenditure'))];
+  if (!functional.length) return out;
+  const onlyGeneral = sourcesPresent(doc).size === 1;
+  for (const t of tablesOf(doc, ECONOMIC).filter((x) => !twoSided(x))) {
+    const e = economicTotal(doc, /^(合计|总计|金额|小计)$|预算数$|决算数$/, [t])[0];
+    if (!e) continue;
+    // 基本支出 of the same scope (一般公共预算 / 财政拨款, one of them standing for the other when no other source has figures)
+    const scope = kindDef(t.kind).scope;
+    const same = functional.filter((x) => {
+      const s = kindDef(x.kind).scope;
+      return s === scope || (onlyGeneral && (s === 'general_budget' || s === 'fiscal') && (scope === 'general_budget' || scope === 'fiscal'));
+    });
+    const basicsOf = (ts: Table[]) => ts.map((x) => grandTotal(x, /^基本支出$/)).filter((f): f is Fig => !!f);
+    const sameBasics = basicsOf(same);
+    const basics = sameBasics.length ? sameBasics : basicsOf(functional);
     const f = agreeFinding('cross.basic-economic', e, basics, '经济分类表合计与基本支出不一致', 'the economic-class total disagrees with 基本支出');
     if (f) out.push(f);
   }
@@ -119,31 +170,12 @@ function personnelPublic(doc: Document): Finding[] {
   return out;
 }
 
-/** Row-shaped 三公 tables: 公务用车购置及运行费 = ①购置 + ②运行. */
-function threePublicRows(doc: Document): Finding[] {
-  const out: Finding[] = [];
-  for (const t of tablesOf(doc, /three_public/)) {
-    const rows = t.rows;
-    const vehicle = rows.find((r) => /公务用车购置及运行/.test(itemText(r)));
-    const buy = rows.find((r) => /公务用车购置费?$/.test(itemText(r).replace(/^[①-⑳]/, '')));
-    const run = rows.find((r) => /公务用车运行(维护)?费?$/.test(itemText(r).replace(/^[①-⑳]/, '')));
-    if (!vehicle || !buy || !run || vehicle === buy) continue;
-    for (const a of vehicle.amounts) {
-      const parts = [buy, run].map((r) => valueOf(r.amounts.find((x) => x.column === a.column))).filter((v): v is Dec => !!v);
-      if (!parts.length) continue;
-      const f = sumFinding({ rule: 'cross.three-public', table: t, row: vehicle, total: a, parts, whatZh: '公务用车购置及运行费', whatEn: '公务用车购置及运行费', partsZh: '购置费 + 运行费', partsEn: '购置费 + 运行费' });
-      if (f) out.push(f);
-    }
-  }
-  return out;
-}
-
 function operatingPublic(doc: Document): Finding[] {
   const out: Finding[] = [];
   const pub = economicTotal(doc, /^公用经费$/);
   if (!pub.length) return out;
   const ops: Fig[] = [];
-  for (const t of tablesOf(doc, /^(operating_expenses|final_operating_expenses)$/)) {
+  for (const t of tablesOf(doc, roleKinds('operating'))) {
     const g = grandTotal(t, /合计|金额|预算数|决算数/) ?? undefined;
     if (g) ops.push(g);
   }
@@ -158,17 +190,13 @@ function operatingPublic(doc: Document): Finding[] {
     }
   }
   for (const o of ops) {
-    const f = agreeFinding('cross.operating-public', o, pub, '机关运行经费与公用经费不一致', '机关运行经费 disagrees with 公用经费', 'warning');
+    // 机关运行经费 is the 公用经费 of 行政单位 and 参公事业单位 only: smaller than the department's
+    // 公用经费 is expected where it has other 事业单位 (info); larger is for a reviewer to look at
+    const larger = pub.every((p) => cmp(o.yuan, p.yuan) > 0);
+    const f = agreeFinding('cross.operating-public', o, pub, '机关运行经费与公用经费不一致', '机关运行经费 disagrees with 公用经费', larger ? 'warning' : 'info');
     if (f) out.push(f);
   }
   return out;
-}
-
-function projectRowsOf(doc: Document, t: Table): { total?: Row; projects: Row[] } {
-  const dept = doc.department ? norm(doc.department) : undefined;
-  const isHead = (r: Row) => isTotalRow(r) || (!!dept && norm(r.item) === dept) || /^(合计|总计)$/.test(itemText(r));
-  const heads = t.rows.filter(isHead);
-  return { total: heads[0], projects: t.rows.filter((r) => !isHead(r) && r.amounts.length) };
 }
 
 const TOTAL_COL = /^(合计|总计|小计|金额)$|预算数$/;
@@ -181,23 +209,26 @@ function rowFig(t: Table, r: Row): Fig | undefined {
 
 function projectTotal(doc: Document): Finding[] {
   const out: Finding[] = [];
-  const project = [
-    ...tablesOf(doc, /^(general_budget_expenditure|final_general_budget_expenditure)$/),
-    ...tablesOf(doc, /^(expenditure_summary|final_expenditure)$/),
-  ]
+  const project = [...tablesOf(doc, roleKinds('functional')), ...tablesOf(doc, roleKinds('expenditure'))]
     .map((t) => grandTotal(t, /^项目支出$/))
     .filter((f): f is Fig => !!f);
   for (const t of tablesOf(doc, /^project_expenditure$/)) {
-    const { total, projects } = projectRowsOf(doc, t);
+    const { total, units, projects } = projectGroups(t, doc.department);
     const tf = total ? rowFig(t, total) : undefined;
-    if (tf && projects.length) {
-      const col = tf.where.column;
-      const parts = projects.map((r) => valueOf(r.amounts.find((a) => a.path === col))).filter((v): v is Dec => !!v);
-      const a = total!.amounts.find((x) => x.path === col)!;
-      const f = parts.length
-        ? sumFinding({ rule: 'cross.project-total', table: t, row: total!, total: a, parts, whatZh: total!.item, whatEn: total!.item, partsZh: `各项目之和（${parts.length}个）`, partsEn: `the sum of the ${parts.length} projects` })
-        : undefined;
+    const sumCheck = (head: Row, parts: Row[], zh: string, en: string) => {
+      const fig = rowFig(t, head);
+      if (!fig || !parts.length) return;
+      const col = fig.where.column;
+      const vals = parts.map((r) => valueOf(r.amounts.find((a) => a.path === col))).filter((v): v is Dec => !!v);
+      const a = head.amounts.find((x) => x.path === col)!;
+      const f = vals.length ? sumFinding({ rule: 'cross.project-total', table: t, row: head, total: a, parts: vals, whatZh: head.item, whatEn: head.item, partsZh: zh, partsEn: en }) : undefined;
       if (f) out.push(f);
+    };
+    // each unit = Σ its projects; the table's total = Σ the units (or Σ the projects when not grouped)
+    for (const u of units) sumCheck(u.row, u.projects, `该单位各项目之和（${u.projects.length}个）`, `the sum of its ${u.projects.length} projects`);
+    if (total) {
+      if (units.length) sumCheck(total, units.map((u) => u.row), `各单位之和（${units.length}个）`, `the sum of the ${units.length} units`);
+      else sumCheck(total, projects, `各项目之和（${projects.length}个）`, `the sum of the ${projects.length} projects`);
     }
     const whole: Fig | undefined =
       tf ??
@@ -236,7 +267,7 @@ function projectPerformance(doc: Document): Finding[] {
       out.push(
         finding(
           'cross.project-performance',
-          'warning',
+          'info',
           pf.where,
           `${placeZh(pf.where)}：项目「${p.name}」在项目支出表中没有同名的行，无法核对年度资金 ${show(v)}${unit}`,
           `${placeEn(pf.where)}: project “${p.name}” has no row of that name in the project table; its annual funds ${show(v)} ${unit} cannot be checked`,
@@ -290,7 +321,6 @@ export function checkCrossTable(doc: Document): Finding[] {
     ...totalsAgree(doc),
     ...basicEconomic(doc),
     ...personnelPublic(doc),
-    ...threePublicRows(doc),
     ...operatingPublic(doc),
     ...projectTotal(doc),
     ...projectPerformance(doc),

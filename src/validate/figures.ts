@@ -4,11 +4,12 @@
  */
 import type { Amount, Document, Row, Table, Unit } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
+import { kindDef, kindsOf, type Scope, type TableRole } from '../../schemas/table-kinds.js';
 import type { Dec } from '../core/decimal.js';
 import { abs, cmp, sub } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
-import { blocks, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';
+import { blocks, isMoneyPath, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';
 
 export interface Fig {
   /** printed value in the table's unit */
@@ -25,6 +26,11 @@ export function figOf(table: Table, row: Row | undefined, amount: Amount | undef
   return { printed: value, unit: table.unit, yuan: toYuan(value, table.unit), where: whereCell(table, row, amount), label };
 }
 
+/** The kinds of a role in the registry (every economic-class table, 预算 and 决算), as a pattern for tablesOf. */
+export function roleKinds(role: TableRole, scopes?: Scope[]): RegExp {
+  return new RegExp(`^(${kindsOf(role).filter((k) => !scopes || scopes.includes(kindDef(k).scope)).join('|')})$`);
+}
+
 export function tablesOf(doc: Document, kind: RegExp): Table[] {
   return doc.tables.filter((t) => kind.test(t.kind) && !t.empty && t.rows.some((r) => r.amounts.length));
 }
@@ -38,7 +44,7 @@ export function grandTotal(table: Table, column: RegExp, opts: { block?: string;
   const totals = rows.filter(isTotalRow).filter((r) => !opts.item || opts.item.test(itemText(r)));
   const pick = opts.item ? totals[0] : (totals.filter((r) => /总计$/.test(itemText(r))).pop() ?? totals.find((r) => /^(合计|.{0,4}合计)$/.test(itemText(r))) ?? totals[0]);
   if (pick) {
-    const a = pick.amounts.find((x) => column.test(leaf(x.path)));
+    const a = pick.amounts.find((x) => column.test(leaf(x.path)) && isMoneyPath(x.path));
     const v = valueOf(a);
     if (a && v) return figOf(table, pick, a, v, `「${table.title}」「${pick.item}」行「${a.path}」`);
     return undefined;
@@ -78,7 +84,7 @@ const inUnit = (f: Fig) => `${show(f.printed)}${f.unit ?? ''}`;
  * Figure `a` must equal one of `bs` (the first is the one named when none matches). A finding at
  * `a`, or undefined when it agrees.
  */
-export function agreeFinding(rule: string, a: Fig, bs: Fig[], zh: string, en: string, severity: 'error' | 'warning' = 'error'): Finding | undefined {
+export function agreeFinding(rule: string, a: Fig, bs: Fig[], zh: string, en: string, severity: 'error' | 'warning' | 'info' = 'error'): Finding | undefined {
   if (!bs.length) return undefined;
   const results = bs.map((b) => ({ b, c: compareFigs(a, b) }));
   if (results.some((r) => r.c.kind === 'equal')) return undefined;

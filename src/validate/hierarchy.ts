@@ -2,12 +2,15 @@
  * Hierarchy: a parent subject equals the sum of its children, per amount column.
  *   functional: 类 (3 digits) = Σ 款 (5), 款 = Σ 项 (7)
  *   economic:   类 (3) = Σ 款 (5); in uncoded economic tables a one-label class row = Σ the two-label item rows under it
- *   ordinal:    一、 = Σ 1、2、… printed under it (e.g. 一、财政拨款收入 = 1、一般公共预算 + 2、政府性基金预算 + …)
+ *   ordinal:    a numbered row = Σ its numbered sub-list (e.g. 一、财政拨款收入 = 1、一般公共预算 + 2、政府性基金预算 + …;
+ *               in 三公 tables 公务用车购置及运行费 = 购置 + 运行, reported as cross.three-public)
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
-import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, ordinalLevel, sumFinding, twoSided, valueOf } from './tables.js';
+import { kindDef } from '../../schemas/table-kinds.js';
+import { hasMarkers, rowForest, walk } from './row-tree.js';
+import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf, sumFinding, twoSided, valueOf } from './tables.js';
 
 function amountColumns(rows: Row[]): Map<number, string> {
   const cols = new Map<number, string>();
@@ -100,25 +103,27 @@ function labelDepth(table: Table): Finding[] {
   return out;
 }
 
-/** 一、 rows with numbered sub-rows directly under them. */
+/**
+ * Numbered rows with the rows of their sub-list (row-tree.ts): 一、 = Σ 1、2、…, ③公务用车购置及运行费
+ * = Σ its ①购置 ②运行. A sub-list is checked when it is numbered or made of the sub-items the
+ * kind names; unnumbered rows under a row and 其中 lists of other items are parts, not a partition.
+ */
 function ordinals(table: Table): Finding[] {
   const out: Finding[] = [];
+  const known = subItemsOf(table.kind);
+  const threePublic = kindDef(table.kind).role === 'three_public';
   for (const rows of blocks(table).values()) {
-    if (rows.some((r) => r.code)) continue;
-    for (let i = 0; i < rows.length; i++) {
-      const lv = ordinalLevel(rows[i]);
-      if (lv === 0 || lv >= 5) continue;
-      const kids: Row[] = [];
-      let childLevel = 0;
-      for (let j = i + 1; j < rows.length; j++) {
-        const l = ordinalLevel(rows[j]);
-        if (isTotalRow(rows[j]) || l === 0 || l <= lv) break;
-        if (!childLevel) childLevel = l;
-        if (l === childLevel) kids.push(rows[j]);
+    if (rows.some((r) => r.code) || (!hasMarkers(rows) && !known.length)) continue;
+    for (const run of runsBetweenTotals(rows)) {
+      for (const node of walk(rowForest(run, known))) {
+        const kids = node.children;
+        if (!kids.length || !node.row.amounts.length) continue;
+        const named = kids.every((k) => known.some(([child, parent]) => child.test(k.marker.text) && parent.test(node.marker.text)));
+        const numbered = node.marker.style !== 'none' && kids.every((k) => k.marker.style !== 'none') && !kids.some((k) => k.marker.sub);
+        if (!named && !numbered) continue;
+        const rule = threePublic && /公务用车购置及运行/.test(node.marker.text) ? 'cross.three-public' : 'hierarchy.ordinal';
+        out.push(...checkFamily(rule, table, node.row, kids.map((k) => k.row), `「${node.row.item}」`, `“${node.row.item}”`));
       }
-      if (kids.length < 1) continue;
-      if (!rows[i].amounts.length) continue;
-      out.push(...checkFamily('hierarchy.ordinal', table, rows[i], kids, `「${rows[i].item}」`, `“${rows[i].item}”`));
     }
   }
   return out;

@@ -47,6 +47,21 @@ const FAMILIES: [string, (doc: Document) => Finding[]][] = [
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/**
+ * An error says the document is wrong. A table found by text alignment alone (no ruling lines,
+ * diagnostic table.no-rules) has inferred columns and may have lost rows: its disagreements are
+ * for a reviewer to look at (warning), not a verdict on the document.
+ */
+function uncertainTables(doc: Document, findings: Finding[]): void {
+  const uncertain = new Set((doc?.tables ?? []).filter((t) => t.diagnostics?.some((d) => d.code === 'table.no-rules')).map((t) => t.id));
+  if (!uncertain.size) return;
+  for (const f of findings) {
+    if (f.severity !== 'error' || f.where.tableId === undefined || !uncertain.has(f.where.tableId)) continue;
+    f.severity = 'warning';
+    f.message = { zh: `${f.message.zh}（该表无表格线，列为推断，请对照原页核实）`, en: `${f.message.en} (the table has no ruling lines: its columns are inferred, check against the page)` };
+  }
+}
+
 export function validateDocument(doc: Document): Checks {
   const findings: Finding[] = [];
   for (const [family, run] of FAMILIES) {
@@ -57,6 +72,7 @@ export function validateDocument(doc: Document): Checks {
       findings.push(finding('validate.internal', 'warning', {}, `规则族「${family}」运行出错，已跳过：${(e as Error)?.message ?? e}`, `rule family “${family}” failed and was skipped: ${(e as Error)?.message ?? e}`));
     }
   }
+  uncertainTables(doc, findings);
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.where.page ?? 0) - (b.where.page ?? 0));
   return summarize(doc, findings);
 }

@@ -13,10 +13,10 @@
 import type { Document, NarrativeFigure, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import { dec, isDecimal, type Dec } from '../core/decimal.js';
-import { agreeFinding, compareFigs, grandTotal, tablesOf, type Fig } from './figures.js';
+import { agreeFinding, compareFigs, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
-import { blocks, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
+import { blocks, isMoneyPath, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
 
 type NF = NarrativeFigure & { i: number };
 
@@ -281,10 +281,12 @@ const grand = (doc: Document, kind: RegExp, col: RegExp) =>
     .map((t) => grandTotal(t, col))
     .filter((f): f is Fig => !!f);
 
-const SUMMARY = /^(budget_summary|final_income_expenditure_summary)$/;
-const FISCAL = /^(fiscal_appropriation_summary|final_fiscal_appropriation_summary)$/;
-const EXPEND = /^(general_budget_expenditure|final_general_budget_expenditure|expenditure_summary|final_expenditure)$/;
-const ECON = /^(basic_expenditure_by_economic_class|general_budget_basic_expenditure|fiscal_appropriation_basic_expenditure|final_general_budget_basic_expenditure)$/;
+// the tables a narrative figure is read against, by their role in the registry (schemas/table-kinds.ts)
+const SUMMARY = roleKinds('summary');
+const FISCAL = roleKinds('fiscal_summary');
+// 基本支出 / 项目支出 and the (NNN类)(NN款)(NN项) items are read from the tables of all funds or of 一般公共预算
+const EXPEND = new RegExp(`${roleKinds('functional', ['all', 'general_budget']).source}|${roleKinds('expenditure', ['all', 'general_budget']).source}`);
+const ECON = roleKinds('economic');
 
 const TARGETS: Target[] = [
   { re: new RegExp(`(?<!财政拨款)收入支出总计(?:为)?\\s*${NUM}`), what: '收入支出总计', refs: (d) => [...totalsOfBlock(d, SUMMARY, '收入', /总计$/), ...totalsOfBlock(d, SUMMARY, '支出', /总计$/)] },
@@ -297,14 +299,22 @@ const TARGETS: Target[] = [
   { re: new RegExp(`公用经费(?:为)?\\s*${NUM}`), what: '公用经费', refs: (d) => [...grand(d, ECON, /^公用经费$/), ...totalsOfBlock(d, /^budget_summary$/, '支出', /总计$/, /^公用经费$/)] },
 ];
 
+/**
+ * The “三公”经费 figures of the 三公 tables' total row: the columns of 三公 itself (“三公”经费 / 小计
+ * where 合计 adds 会议费 and 培训费), every money column that is a total, 预算数 or 决算数 otherwise.
+ */
 function threePublicTotal(doc: Document): Fig[] {
   const out: Fig[] = [];
-  for (const t of tablesOf(doc, /three_public/)) {
+  for (const t of tablesOf(doc, roleKinds('three_public'))) {
     const tot = t.rows.find((r) => isTotalRow(r) && r.amounts.length);
-    if (tot) {
-      const a = tot.amounts.find((x) => /合计|预算数|决算数|金额/.test(leaf(x.path))) ?? tot.amounts[0];
+    if (!tot) continue;
+    const money = tot.amounts.filter((a) => isMoneyPath(a.path));
+    const own = money.filter((a) => /三公/.test(a.path) && /^(小计|合计)$/.test(leaf(a.path)));
+    const wider = t.columns.some((c) => /会议费|培训费/.test(c.path.join('/')));
+    const cols = own.length ? own : wider ? [] : money.filter((a) => /合计|小计|预算数|决算数|金额/.test(leaf(a.path)));
+    for (const a of cols.length || wider ? cols : money.slice(0, 1)) {
       const v = valueOf(a);
-      if (v) out.push({ printed: v, unit: t.unit, yuan: t.unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v, where: { tableId: t.id, table: t.title }, label: `「${t.title}」合计` });
+      if (v) out.push({ printed: v, unit: t.unit, yuan: t.unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v, where: { tableId: t.id, table: t.title, column: a.path }, label: `「${t.title}」合计「${a.path}」` });
     }
   }
   return out;
@@ -351,7 +361,7 @@ const CODED = /[（(](\d{3})类[)）].*?[（(](\d{2})款[)）].*?[（(](\d{2})�
 
 function codeRows(doc: Document): Map<string, { t: Table; fig: Fig }[]> {
   const m = new Map<string, { t: Table; fig: Fig }[]>();
-  for (const t of tablesOf(doc, /^(general_budget_expenditure|expenditure_summary|final_general_budget_expenditure|final_expenditure)$/)) {
+  for (const t of tablesOf(doc, EXPEND)) {
     for (const r of t.rows) {
       if (!r.code) continue;
       const a = r.amounts.find((x) => /合计|小计|预算数|决算数|金额/.test(leaf(x.path))) ?? r.amounts[0];

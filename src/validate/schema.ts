@@ -6,6 +6,7 @@
  */
 import { Document as DocumentSchema, type Document, type Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
+import { kindDef } from '../../schemas/table-kinds.js';
 import { cmp, dec, isDecimal } from '../core/decimal.js';
 import { finding } from './messages.js';
 import { toYuan } from './rounding.js';
@@ -28,13 +29,6 @@ function zodFindings(doc: unknown): Finding[] {
   });
 }
 
-/** The amount columns a kind of table must have, by header leaf. */
-const REQUIRED: [RegExp, RegExp[], string[]][] = [
-  [/^(expenditure_summary|general_budget_expenditure)$/, [/合计/, /^基本支出$/, /^项目支出$/], ['合计', '基本支出', '项目支出']],
-  [/^(basic_expenditure_by_economic_class)$/, [/合计|金额/, /^人员经费$/, /^公用经费$/], ['合计', '人员经费', '公用经费']],
-  [/^(income_summary)$/, [/合计/], ['合计']],
-];
-
 function columns(t: Table): Finding[] {
   const out: Finding[] = [];
   if (t.empty || /performance/.test(t.kind)) return out;
@@ -44,14 +38,17 @@ function columns(t: Table): Finding[] {
     out.push(finding('schema.columns', 'warning', where, `表「${t.title}」没有识别出金额列`, `table “${t.title}” has no amount column`));
     return out;
   }
-  for (const [kind, needs, names] of REQUIRED) {
-    if (!kind.test(t.kind)) continue;
+  const needs = kindDef(t.kind).columns ?? [];
+  if (needs.length) {
     const leaves = amountCols.map((c) => c.path[c.path.length - 1]?.replace(/\s+/g, '') ?? '');
-    const missing = needs.map((re, i) => (leaves.some((l) => re.test(l)) ? undefined : names[i])).filter(Boolean);
-    if (missing.length) out.push(finding('schema.columns', 'warning', where, `表「${t.title}」缺少金额列：${missing.join('、')}（表头：${leaves.join(' | ')}）`, `table “${t.title}” lacks the amount column(s) ${missing.join(', ')} (headers: ${leaves.join(' | ')})`, { expected: names.join(' | '), found: leaves.join(' | ') }));
+    const missing = needs.filter(([re]) => !leaves.some((l) => re.test(l))).map(([, name]) => name);
+    const names = needs.map(([, name]) => name);
+    // a template that prints fewer columns (Jiangsu's one 金额 column) is a template difference, not a defect
+    if (missing.length) out.push(finding('schema.columns', 'info', where, `表「${t.title}」未列出该类表常见的金额列：${missing.join('、')}（表头：${leaves.join(' | ')}；模板差异）`, `table “${t.title}” does not print the column(s) ${missing.join(', ')} its kind usually has (headers: ${leaves.join(' | ')}; a template difference)`, { expected: names.join(' | '), found: leaves.join(' | ') }));
   }
   // the same header path twice: the columns cannot be told apart
-  const paths = amountCols.map((c) => `${c.block ?? ''}|${c.path.join('/')}`);
+  // two halves under the same headers (人员经费 | 公用经费 side by side) are told apart by their half
+  const paths = amountCols.map((c) => `${c.block ?? c.part ?? ''}|${c.path.join('/')}`);
   const dup = [...new Set(paths.filter((p, i) => paths.indexOf(p) !== i))];
   if (dup.length) out.push(finding('schema.columns', 'warning', where, `表「${t.title}」有表头相同的金额列：${dup.map((d) => d.split('|')[1]).join('、')}`, `table “${t.title}” has amount columns with identical headers: ${dup.map((d) => d.split('|')[1]).join(', ')}`));
   return out;

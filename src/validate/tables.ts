@@ -5,9 +5,14 @@
  */
 import type { Amount, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
+import { kindDef } from '../../schemas/table-kinds.js';
 import { dec, isDecimal, type Dec } from '../core/decimal.js';
+import { isMoneyPath } from '../util/money-column.js';
+
+export { isMoneyPath };
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
+import { hasMarkers, rowForest } from './row-tree.js';
 
 export const leaf = (path: string): string => {
   const parts = path.split(' / ');
@@ -78,11 +83,11 @@ export type TopKind = 'class-codes' | 'ordinals' | 'label-depth' | 'rows';
 
 /**
  * The top-level rows of a block, whose sum a total row must equal:
- * 3-digit codes when the rows are coded; otherwise the rows with the highest ordinal level
- * (一、 before （一） before 1、); otherwise, when class rows carry one label and their items two, the
- * one-label rows; otherwise every data row without an ordinal.
+ * 3-digit codes when the rows are coded; otherwise, when rows are numbered, the roots of their
+ * list hierarchy (row-tree.ts) in each run between total rows; otherwise, when class rows carry
+ * one label and their items two, the one-label rows; otherwise every data row.
  */
-export function topLevel(rows: Row[]): { kind: TopKind; rows: Row[] } | undefined {
+export function topLevel(rows: Row[], kind?: string): { kind: TopKind; rows: Row[] } | undefined {
   const data = rows.filter((r) => !isTotalRow(r));
   if (!data.length) return undefined;
   const coded = data.filter((r) => r.code && /^\d+$/.test(r.code));
@@ -93,18 +98,27 @@ export function topLevel(rows: Row[]): { kind: TopKind; rows: Row[] } | undefine
     if (new Set(classes.map((r) => r.code)).size < classes.length) return undefined; // a class code twice: codes not read completely
     return { kind: 'class-codes', rows: classes };
   }
-  const levels = data.map(ordinalLevel).filter((l) => l > 0);
-  if (levels.length) {
-    const top = Math.min(...levels);
-    const withTop = data.filter((r) => ordinalLevel(r) === top);
-    // ordinal tables where unnumbered rows stand beside the numbered ones (上年结转) are summed by the caller
-    return { kind: 'ordinals', rows: withTop };
-  }
+  if (hasMarkers(data) || subItemsOf(kind).length) return { kind: 'ordinals', rows: runsBetweenTotals(rows).flatMap((run) => rowForest(run, subItemsOf(kind)).map((n) => n.row)) };
   const depths = new Set(data.map(nonEmptyLabels));
   if (depths.has(1) && depths.has(2) && nonEmptyLabels(data[0]) === 1) {
     return { kind: 'label-depth', rows: data.filter((r) => nonEmptyLabels(r) === 1) };
   }
   return { kind: 'rows', rows: data };
+}
+
+/** The runs of data rows between total rows (本年收入合计 … 上年结转 … 收入总计), in printed order. */
+export function runsBetweenTotals(rows: Row[]): Row[][] {
+  const runs: Row[][] = [[]];
+  for (const r of rows) {
+    if (isTotalRow(r)) runs.push([]);
+    else runs[runs.length - 1].push(r);
+  }
+  return runs.filter((r) => r.length);
+}
+
+/** The sub-items a table kind prints under a named parent (公务用车购置费 under 公务用车购置及运行费). */
+export function subItemsOf(kind: string | undefined): [RegExp, RegExp][] {
+  return kind ? [...(kindDef(kind).subItems ?? [])] : [];
 }
 
 export function codeKindOf(r: Row): 'functional' | 'economic' | undefined {
@@ -134,7 +148,7 @@ export interface SumCheck {
 /** Compare a printed total with the sum of its printed parts; a finding, or undefined when equal. */
 export function sumFinding(c: SumCheck): Finding | undefined {
   const found = valueOf(c.total);
-  if (!found) return undefined;
+  if (!found || !isMoneyPath(c.total.path)) return undefined;
   const expected = sumOf(c.parts);
   const unit = unitOf(c.table.unit, [found, ...c.parts]);
   const v = reconcile(found, expected, c.parts.length, unit);

@@ -40,7 +40,7 @@ function checkBlock(table: Table, rows: Row[]): Finding[] {
   const out: Finding[] = [];
   const totals = rows.filter(isTotalRow);
   if (!totals.length) return out;
-  const top = topLevel(rows);
+  const top = topLevel(rows, table.kind);
   if (!top || !top.rows.length) return out;
   // an unnumbered list with sub-totals or two-level labels nests rows: its top level is unknown
   if (top.kind === 'rows' && top.rows.some((r) => nonEmptyLabels(r) > 1 || /小计|其中/.test(r.item))) return out;

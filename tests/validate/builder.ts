@@ -65,7 +65,7 @@ export function table(spec: TableSpec, id = spec.id ?? 1): Table {
   return {
     id,
     title: spec.title,
-    kind: spec.kind,
+    kind: spec.kind as Table['kind'],
     unit: spec.unit ?? '万元',
     ...(spec.year ? { year: spec.year } : {}),
     ...(spec.department ? { department: spec.department } : {}),
