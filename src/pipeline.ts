@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
+import { layoutSettings } from '../extractors/pdf/layout-settings.js';
 import { ExtractionError } from './errors.js';
 import { interpretDocument } from './interpret/document.js';
 
@@ -41,5 +42,5 @@ export async function extract(input: Input, opts: ExtractOptions = {}): Promise<
 
 /** Extract input already read and hashed (readInput), so a caller that needed the hash first does not hash twice. */
 export async function extractRead(src: SourceInput, opts: ExtractOptions = {}): Promise<Document> {
-  return interpretDocument(await extractSource(src, opts));
+  return interpretDocument(await extractSource(src, opts), layoutSettings(opts.layout).segment);
 }

@@ -8,6 +8,7 @@
  */
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, countAmounts, groupRows, isAmount, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
+import { layoutSettings, type LayoutSettings } from './layout-settings.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -25,10 +26,7 @@ export interface PageOutput {
   diagnostics: Diagnostic[];
 }
 
-/** Gap (em) that separates pieces of a line into cells of an unruled table. */
-const CELL_GAP_EM = 1.2;
-/** Gap (em) that separates a printed line into separate text blocks. */
-const BLOCK_GAP_EM = 3;
+const DEFAULTS = layoutSettings();
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const bboxOf = (b: Box) => ({ x0: round(b.x0), y0: round(b.y0), x1: round(b.x1), y1: round(b.y1) });
@@ -60,16 +58,16 @@ function slotOf(bs: readonly number[], v: number): number {
  * Column boundaries hidden inside a column: when most lines with amounts show two or more pieces
  * well apart within one ruled column, the table has no vertical rule there.
  */
-export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[]): number[] {
+export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[], s: LayoutSettings = DEFAULTS): number[] {
   const out: number[] = [];
   for (let k = 0; k + 1 < xs.length; k++) {
     const inCol = frags.filter((f) => !f.rotated && (f.x0 + f.x1) / 2 >= xs[k] && (f.x0 + f.x1) / 2 < xs[k + 1]);
     if (inCol.length < 4) continue;
-    const lines = groupLines(inCol).map((line) => linePieces(line, CELL_GAP_EM));
+    const lines = groupLines(inCol, s.text.lineTolEm).map((line) => linePieces(line, s.text.cellGapEm));
     const withAmount = lines.filter((p) => countAmounts(p) > 0);
     const multi = withAmount.filter((p) => p.length >= 2);
     if (multi.length < 2 || multi.length < 0.5 * withAmount.length) continue;
-    const strips = columnStrips(multi.flat());
+    const strips = columnStrips(multi.flat(), s.stream.stripTol);
     if (strips.length < 2) continue;
     out.push(...stripBoundaries(strips));
   }
@@ -77,21 +75,21 @@ export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[]
 }
 
 /** Row boundaries inside ruled bands that hold several printed rows (rules only around the header). */
-export function virtualRows(frags: readonly TextFrag[], frame: Frame): number[] {
+export function virtualRows(frags: readonly TextFrag[], frame: Frame, s: LayoutSettings = DEFAULTS): number[] {
   const out: number[] = [];
   const inner = frame.xs.slice(1, -1);
   for (let r = 0; r + 1 < frame.ys.length; r++) {
     const inBand = frags.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
     if (inBand.length < 2) continue;
     // pieces are cut at the frame's columns so a label and its amount never make one piece
-    const lines: PLine[] = groupLines(inBand).map((line) => ({ line, pieces: piecesByColumn(line, frame.xs) }));
+    const lines: PLine[] = groupLines(inBand, s.text.lineTolEm).map((line) => ({ line, pieces: piecesByColumn(line, frame.xs, s.text.cellGapEm) }));
     // only a band with several lines of amounts holds several printed rows; otherwise the lines are
     // one cell's wrapped text or a header cell centred across a merged row
     if (lines.filter((l) => countAmounts(l.pieces) > 0).length < 2) continue;
     // and only if amounts stack in one column: one amount printed lower than its neighbours
     // (vertically centred differently) is still the same row
     if (!stackedAmounts(lines, frame.xs)) continue;
-    const rows = groupRows(lines, inner);
+    const rows = groupRows(lines, inner, s.stream.wrapJoinEm);
     for (let k = 0; k + 1 < rows.length; k++) {
       const a = rows[k][rows[k].length - 1].line;
       const b = rows[k + 1][0].line;
@@ -114,7 +112,7 @@ function stackedAmounts(lines: readonly PLine[], xs: readonly number[]): boolean
   return false;
 }
 
-function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
+function piecesByColumn(line: TextLine, xs: readonly number[], gapEm: number): LinePiece[] {
   const byCol = new Map<number, TextFrag[]>();
   for (const f of line.frags) {
     const c = slotOf(xs, (f.x0 + f.x1) / 2);
@@ -124,7 +122,7 @@ function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
   }
   const out: LinePiece[] = [];
   for (const fs of byCol.values()) {
-    out.push(...linePieces({ ...line, frags: fs }, CELL_GAP_EM));
+    out.push(...linePieces({ ...line, frags: fs }, gapEm));
   }
   return out.sort((a, b) => a.x0 - b.x0);
 }
@@ -150,14 +148,14 @@ interface GridResult {
 }
 
 /** A ruled frame with its text → a grid, or undefined when it is no table (a box around a paragraph). */
-export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], page: number): GridResult | undefined {
+export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], page: number, s: LayoutSettings = DEFAULTS): GridResult | undefined {
   const inside = pageFrags.filter((f) => centreIn(f, frame0.box));
   if (!inside.length) return undefined;
   const cut = cutAtColumns(inside, frame0.xs, frame0.ruledX);
-  const vx = virtualColumns(cut, frame0.xs);
-  let frame = vx.length ? buildFrame(frame0.edges, vx) : frame0;
-  const vy = virtualRows(cut, frame);
-  if (vy.length) frame = buildFrame(frame0.edges, vx, vy);
+  const vx = virtualColumns(cut, frame0.xs, s);
+  let frame = vx.length ? buildFrame(frame0.edges, vx, [], s.rules) : frame0;
+  const vy = virtualRows(cut, frame, s);
+  if (vy.length) frame = buildFrame(frame0.edges, vx, vy, s.rules);
   const nr = frame.ys.length - 1;
   const nc = frame.xs.length - 1;
   // virtual column boundaries are open where a piece of that row crosses them (a spanning header)
@@ -165,7 +163,7 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
     for (let r = 0; r < nr; r++) {
       const rowFr = cut.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
       if (!rowFr.length) continue;
-      const pieces = groupLines(rowFr).flatMap((l) => piecesByColumn(l, frame.xs.filter((_, k) => frame.ruledX[k])));
+      const pieces = groupLines(rowFr, s.text.lineTolEm).flatMap((l) => piecesByColumn(l, frame.xs.filter((_, k) => frame.ruledX[k]), s.text.cellGapEm));
       for (let k = 0; k + 1 < nc; k++) {
         if (frame.ruledX[k + 1]) continue;
         const x = frame.xs[k + 1];
@@ -197,7 +195,8 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
   // frameCells walks row-major, so cells of a row are already left to right
   const virtualX = frame.ruledX.slice(1, -1).some((v) => !v);
   const virtualY = frame.ruledY.slice(1, -1).some((v) => !v);
-  const confidence = virtualX && virtualY ? 0.7 : virtualX ? 0.75 : virtualY ? 0.8 : 0.95;
+  const cf = s.confidence;
+  const confidence = virtualX && virtualY ? cf.ruledVirtualBoth : virtualX ? cf.ruledVirtualColumns : virtualY ? cf.ruledVirtualRows : cf.ruled;
   return {
     grid: { type: 'grid', rows, method: 'ruled', confidence, page, bbox: bboxOf(frame.box), columnEdges: frame.xs.map(round) },
     used: new Set(inside),
@@ -209,20 +208,20 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
  * as reading the text, so pages of running prose (every line one continuous run) skip it. A table
  * always has some line with cells apart (a label and its amount, or header cells).
  */
-export function mayHoldTable(frags: readonly TextFrag[]): boolean {
+export function mayHoldTable(frags: readonly TextFrag[], s: LayoutSettings = DEFAULTS): boolean {
   if (!frags.length) return false;
-  for (const line of groupLines(frags)) {
-    if (linePieces(line, CELL_GAP_EM).length > 1) return true;
+  for (const line of groupLines(frags, s.text.lineTolEm)) {
+    if (linePieces(line, s.text.cellGapEm).length > 1) return true;
   }
   return false;
 }
 
 /** A line that is only a page number or a running header/footer near the page edge. */
-function isPageFurniture(l: PLine, pageH: number): boolean {
-  const nearEdge = l.line.y1 < pageH * 0.07 || l.line.y0 > pageH * 0.92;
+function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
+  const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= 12 || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
@@ -273,9 +272,10 @@ export function centreMergedHeaders(cells: readonly GridCell[], centres: readonl
  * Unruled tables among free lines: runs of tabular lines (pieces apart, with an amount), with the
  * header lines just above them; columns from the body's alignment.
  */
-export function alignedTables(lines: readonly PLine[], pageH: number, page: number): { grid: GridBlock; lines: Set<PLine> }[] {
+export function alignedTables(lines: readonly PLine[], pageH: number, page: number, s: LayoutSettings = DEFAULTS): { grid: GridBlock; lines: Set<PLine> }[] {
   const out: { grid: GridBlock; lines: Set<PLine> }[] = [];
-  const tab = lines.map((l) => isTabularLine(l.pieces) && !isPageFurniture(l, pageH));
+  const st = s.stream;
+  const tab = lines.map((l) => isTabularLine(l.pieces) && !isPageFurniture(l, pageH, s));
   let i = 0;
   while (i < lines.length) {
     if (!tab[i]) {
@@ -287,28 +287,28 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
     // extend down: tabular lines, or up to two wrapped lines between them
     while (j + 1 < lines.length) {
       const gap = lines[j + 1].line.y0 - lines[j].line.y1;
-      if (gap > 2.5 * lines[j].line.size) break;
+      if (gap > st.maxRowGapEm * lines[j].line.size) break;
       if (tab[j + 1]) {
         j++;
         last = j;
         continue;
       }
-      if (j + 1 - last >= 2) break;
+      if (j + 1 - last >= st.maxWrappedLines) break;
       j++;
     }
     const body = lines.slice(i, last + 1);
     const nTab = body.filter((_, k) => tab[i + k]).length;
-    if (nTab < 2) {
+    if (nTab < st.minRows) {
       i = last + 1;
       continue;
     }
     // extend up over header lines
     let h = i;
-    while (h - 1 >= 0 && i - (h - 1) <= 4) {
+    while (h - 1 >= 0 && i - (h - 1) <= st.maxHeaderLines) {
       const l = lines[h - 1];
       const gap = lines[h].line.y0 - l.line.y1;
       const text = l.pieces.map((p) => p.text).join(' ');
-      if (gap > 1.5 * l.line.size || isTableLead(text) || text.length > 60 || isPageFurniture(l, pageH) || out.some((t) => t.lines.has(l))) break;
+      if (gap > st.headerGapEm * l.line.size || isTableLead(text) || text.length > st.maxHeaderChars || isPageFurniture(l, pageH, s) || out.some((t) => t.lines.has(l))) break;
       h--;
     }
     const all = lines.slice(h, last + 1);
@@ -316,7 +316,7 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
     body.forEach((l, k) => {
       if (tab[i + k]) tabPieces.push(...l.pieces);
     });
-    const strips = columnStrips(tabPieces);
+    const strips = columnStrips(tabPieces, st.stripTol);
     if (strips.length < 2) {
       i = last + 1;
       continue;
@@ -325,7 +325,7 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
     const edges = [x0, ...bounds, x1];
-    const rowsOfLines = groupRows(all, bounds);
+    const rowsOfLines = groupRows(all, bounds, st.wrapJoinEm);
     const headerLines = new Set(lines.slice(h, i));
     const rows: GridRow[] = [];
     for (const rl of rowsOfLines) {
@@ -356,7 +356,7 @@ export function alignedTables(lines: readonly PLine[], pageH: number, page: numb
     }
     const bbox = { x0, y0: all[0].line.y0, x1, y1: all[all.length - 1].line.y1 };
     out.push({
-      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? 0.6 : 0.45, page, bbox: bboxOf(bbox), columnEdges: edges.map(round) },
+      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? s.confidence.stream : s.confidence.streamFew, page, bbox: bboxOf(bbox), columnEdges: edges.map(round) },
       lines: new Set(all),
     });
     i = last + 1;
@@ -393,28 +393,28 @@ function bodySize(frags: readonly TextFrag[]): number {
   return 10;
 }
 
-export function layoutPage(p: PageInput): PageOutput {
+export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutput {
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;
-  for (const frame of findFrames(p.rules)) {
-    const res = gridFromFrame(frame, free, p.page);
+  for (const frame of findFrames(p.rules, s.rules)) {
+    const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
     placed.push({ y0: frame.box.y0, x0: frame.box.x0, block: res.grid });
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
-  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated)).map((line) => ({ line, pieces: linePieces(line, CELL_GAP_EM) }));
-  const tables = alignedTables(lines, p.height, p.page);
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
+  const tables = alignedTables(lines, p.height, p.page, s);
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
   const inTable = new Set<PLine>(tables.flatMap((t) => [...t.lines]));
   for (const l of lines) {
     if (inTable.has(l)) continue;
-    for (const part of spacedTitles(linePieces(l.line, BLOCK_GAP_EM))) {
+    for (const part of spacedTitles(linePieces(l.line, s.text.blockGapEm))) {
       const size = round(part.size);
       const tb: TextBlock = { type: 'text', text: part.text, page: p.page, bbox: bboxOf(part), fontSize: size };
-      if (part.size >= body * 1.45) tb.heading = 1;
-      else if (part.size >= body * 1.15) tb.heading = 2;
+      if (part.size >= body * s.text.heading1Ratio) tb.heading = 1;
+      else if (part.size >= body * s.text.heading2Ratio) tb.heading = 2;
       placed.push({ y0: l.line.y0, x0: part.x0, block: tb });
     }
   }

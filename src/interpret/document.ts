@@ -4,6 +4,7 @@
  */
 import type { Document, OverallPerformance, Project, Table } from '../../schemas/document.js';
 import type { Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
+import type { SegmentSettings } from '../../extractors/pdf/layout-settings.js';
 import { segment } from '../segment/segment.js';
 import { VERSION } from '../version.js';
 import { buildMatrix } from './matrix.js';
@@ -23,8 +24,8 @@ function documentKind(texts: string[], name: string): Document['docKind'] {
   return m ? (`${m[1]}${m[2]}` as Document['docKind']) : undefined;
 }
 
-export function interpretDocument(src: SourceDocument): Document {
-  const seg = segment(src.blocks);
+export function interpretDocument(src: SourceDocument, settings?: SegmentSettings): Document {
+  const seg = segment(src.blocks, settings);
   const tables: Table[] = [];
   const projects: Project[] = [];
   const overall: OverallPerformance[] = [];

@@ -6,6 +6,7 @@
  * belongs to no table is narrative.
  */
 import type { Block, GridBlock, TextBlock } from '../../schemas/intermediate.js';
+import { DEFAULT_LAYOUT_SETTINGS, type SegmentSettings } from '../../extractors/pdf/layout-settings.js';
 import type { Unit } from '../interpret/amount.js';
 import { classifyLine } from './line-kinds.js';
 
@@ -77,7 +78,7 @@ export function realignGrid(head: GridBlock, edges: number[] | undefined): GridB
 }
 
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
-function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
+function continues(prev: GridBlock, next: GridBlock, first: GridBlock, tolerance: number): boolean {
   // a form goes on over the page with a different cell layout, until the next form starts
   if (startsForm(first)) return !startsForm(next);
   const a = prev.columnEdges;
@@ -87,7 +88,6 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
   if (a.length === b.length) return true;
   // fewer rules where cells are merged: the smaller set of edges stands on the larger one
   const [small, large] = a.length < b.length ? [a, b] : [b, a];
-  const tolerance = 6;
   const matched = small.filter((x) => large.some((y) => Math.abs(x - y) <= tolerance)).length;
   return matched >= small.length - (small.length > 3 ? 1 : 0);
 }
@@ -172,12 +172,12 @@ export function liftCaptionRows(blocks: Block[]): Block[] {
  * not). Pieces with different column rules are laid out on the finer columns: a continuation
  * whose merged cells hide rules, or a header printed alone before the page break.
  */
-export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock[] | undefined {
+export function joinContinuation(grids: GridBlock[], next: GridBlock, settings: SegmentSettings = DEFAULT_LAYOUT_SETTINGS.segment): GridBlock[] | undefined {
   const first = grids[0];
   const last = grids[grids.length - 1];
   const widths = (g: GridBlock) => g.columnEdges?.length ?? 0;
   const headerPiece = grids.length === 1 && last.rows.length <= 3 && !hasAmount(last);
-  if (!continues(last, next, first)) {
+  if (!continues(last, next, first, settings.continuationEdgeTol)) {
     const realigned = headerPiece ? realignGrid(last, next.columnEdges) : undefined;
     return realigned ? [realigned, next] : undefined;
   }
@@ -187,7 +187,7 @@ export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock
   return [...grids, next];
 }
 
-export function segment(input: Block[]): Segmentation {
+export function segment(input: Block[], settings: SegmentSettings = DEFAULT_LAYOUT_SETTINGS.segment): Segmentation {
   const blocks = joinWrappedTitles(liftCaptionRows(input));
   const tables: TableSegment[] = [];
   const narrative: TextBlock[] = [];
@@ -240,7 +240,7 @@ export function segment(input: Block[]): Segmentation {
     }
     // a grid
     if (isTocGrid(block)) continue;
-    const joined = !pending.title && current && open ? joinContinuation(current.grids, block) : undefined;
+    const joined = !pending.title && current && open ? joinContinuation(current.grids, block, settings) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;

@@ -5,21 +5,10 @@ import { centreMergedHeaders, gridFromFrame, layoutPage } from '../../extractors
 import { buildFrame, findFrames, frameCells, joinEdges, segmentsToEdges, snapEdges } from '../../extractors/pdf/ruled-grid.js';
 import { asRect, extractRulings, isWhite, subpaths, type OpCodes, type Segment } from '../../extractors/pdf/rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, toFragments, type TextFrag } from '../../extractors/pdf/text-items.js';
+import { frag } from './frag.js';
 
 const h = (y: number, x0: number, x1: number): Segment => ({ x0, x1, y0: y, y1: y });
 const v = (x: number, y0: number, y1: number): Segment => ({ x0: x, x1: x, y0, y1 });
-
-/** A fragment of text at (x, baseline y), 10pt, width by character class. */
-function frag(text: string, x: number, base: number, size = 10): TextFrag {
-  const w = Array.from(text).reduce((s, c) => s + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0);
-  const cuts = [x];
-  let cx = x;
-  for (const c of text) {
-    cx += c.charCodeAt(0) > 0x2e80 ? size : size * 0.55;
-    cuts.push(cx);
-  }
-  return { text, x0: x, x1: x + w, y0: base - size * 0.86, y1: base + size * 0.14, base, size, font: 'f', cuts };
-}
 
 /** Rules of a full grid: rows at ys, columns at xs. */
 function fullGrid(xs: number[], ys: number[]): Segment[] {
