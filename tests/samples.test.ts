@@ -81,6 +81,5 @@ describe('sample xinzhou-xinfang-2024-budget.borderless.pdf (no ruling lines)', 
     const aligned = doc.tables.filter((t) => t.quality.method === 'aligned' && t.quality.amountCells > 0);
     expect(aligned.length).toBeGreaterThan(0);
     for (const t of aligned) expect(t.diagnostics.map((d) => d.code)).toContain('table.no-rules');
-    expect(doc.status).toBe('partial');
   });
 });

@@ -37,6 +37,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     const emptyPages: number[] = [];
     let readable = 0;
     let firstError: unknown;
+    // the last table's columns, for an unruled table that goes on at the top of the next page
+    let previousColumns: number[] | undefined;
     for (let p = 1; p <= n; p++) {
       if (p > 1) blocks.push({ type: 'pagebreak', page: p });
       let page;
@@ -57,7 +59,9 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         // the operator list (for rules) is read only where a table is possible: it is half the cost
         const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
         const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules }, settings);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns }, settings);
+        const grids = out.blocks.filter((b) => b.type === 'grid');
+        previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
       } catch (err) {

@@ -7,7 +7,8 @@
  * 部门名称：… and 单位：万元 on one line are two blocks).
  */
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
-import { columnOf, columnStrips, countAmounts, groupRows, isAmount, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
+import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
+import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
 import { layoutSettings, type LayoutSettings } from './layout-settings.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
@@ -19,6 +20,8 @@ export interface PageInput {
   height: number;
   frags: TextFrag[];
   rules: Segment[];
+  /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
+  previousColumns?: number[];
 }
 
 export interface PageOutput {
@@ -230,141 +233,6 @@ function isTableLead(text: string): boolean {
 }
 
 /**
- * A header cell that crosses a column boundary is a merged cell, and merged header text is printed
- * centred over the columns it heads (2024年预算数 over 合计 | 基本支出 | 项目支出), so its text
- * alone may cover fewer columns than it heads. Such a cell takes in the empty cells beside it for
- * as long as that brings the middle of its columns nearer the middle of its text.
- */
-export function centreMergedHeaders(cells: readonly GridCell[], centres: readonly number[], edges: readonly number[]): GridCell[] {
-  const out = cells.map((c) => ({ ...c }));
-  const mid = out.map((_, k) => centres[k]);
-  const startOf = (k: number) => out.slice(0, k).reduce((n, c) => n + (c.colSpan ?? 1), 0);
-  for (let k = 0; k < out.length; k++) {
-    if ((out[k].colSpan ?? 1) < 2 || Number.isNaN(mid[k])) continue;
-    for (;;) {
-      const cell = out[k];
-      const a = startOf(k);
-      const b = a + (cell.colSpan ?? 1);
-      const off = (x0: number, x1: number) => Math.abs((x0 + x1) / 2 - mid[k]);
-      const now = off(edges[a], edges[b]);
-      const next = out[k + 1];
-      const prev = out[k - 1];
-      const right = next && !next.text && (next.colSpan ?? 1) === 1 ? off(edges[a], edges[b + 1]) : Infinity;
-      const left = prev && !prev.text && (prev.colSpan ?? 1) === 1 ? off(edges[a - 1], edges[b]) : Infinity;
-      if (Math.min(left, right) >= now) break;
-      if (right <= left) {
-        out.splice(k + 1, 1);
-        mid.splice(k + 1, 1);
-      } else {
-        out.splice(k - 1, 1);
-        mid.splice(k - 1, 1);
-        k--;
-      }
-      cell.colSpan = (cell.colSpan ?? 1) + 1;
-      const s = startOf(k);
-      if (cell.bbox) cell.bbox = { ...cell.bbox, x0: round(edges[s]), x1: round(edges[s + cell.colSpan]) };
-    }
-  }
-  return out;
-}
-
-/**
- * Unruled tables among free lines: runs of tabular lines (pieces apart, with an amount), with the
- * header lines just above them; columns from the body's alignment.
- */
-export function alignedTables(lines: readonly PLine[], pageH: number, page: number, s: LayoutSettings = DEFAULTS): { grid: GridBlock; lines: Set<PLine> }[] {
-  const out: { grid: GridBlock; lines: Set<PLine> }[] = [];
-  const st = s.stream;
-  const tab = lines.map((l) => isTabularLine(l.pieces) && !isPageFurniture(l, pageH, s));
-  let i = 0;
-  while (i < lines.length) {
-    if (!tab[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let last = i;
-    // extend down: tabular lines, or up to two wrapped lines between them
-    while (j + 1 < lines.length) {
-      const gap = lines[j + 1].line.y0 - lines[j].line.y1;
-      if (gap > st.maxRowGapEm * lines[j].line.size) break;
-      if (tab[j + 1]) {
-        j++;
-        last = j;
-        continue;
-      }
-      if (j + 1 - last >= st.maxWrappedLines) break;
-      j++;
-    }
-    const body = lines.slice(i, last + 1);
-    const nTab = body.filter((_, k) => tab[i + k]).length;
-    if (nTab < st.minRows) {
-      i = last + 1;
-      continue;
-    }
-    // extend up over header lines
-    let h = i;
-    while (h - 1 >= 0 && i - (h - 1) <= st.maxHeaderLines) {
-      const l = lines[h - 1];
-      const gap = lines[h].line.y0 - l.line.y1;
-      const text = l.pieces.map((p) => p.text).join(' ');
-      if (gap > st.headerGapEm * l.line.size || isTableLead(text) || text.length > st.maxHeaderChars || isPageFurniture(l, pageH, s) || out.some((t) => t.lines.has(l))) break;
-      h--;
-    }
-    const all = lines.slice(h, last + 1);
-    const tabPieces: Interval[] = [];
-    body.forEach((l, k) => {
-      if (tab[i + k]) tabPieces.push(...l.pieces);
-    });
-    const strips = columnStrips(tabPieces, st.stripTol);
-    if (strips.length < 2) {
-      i = last + 1;
-      continue;
-    }
-    const bounds = stripBoundaries(strips);
-    const x0 = Math.min(...all.map((l) => l.line.x0));
-    const x1 = Math.max(...all.map((l) => l.line.x1));
-    const edges = [x0, ...bounds, x1];
-    const rowsOfLines = groupRows(all, bounds, st.wrapJoinEm);
-    const headerLines = new Set(lines.slice(h, i));
-    const rows: GridRow[] = [];
-    for (const rl of rowsOfLines) {
-      const pieces = rl.flatMap((l) => l.pieces);
-      const cells: GridCell[] = [];
-      const centres: number[] = [];
-      let c = 0;
-      const nc = bounds.length + 1;
-      while (c < nc) {
-        // pieces starting in column c; a piece reaching over later boundaries spans them
-        const here = pieces.filter((p) => columnOf(bounds, p.x0 + Math.min(2, (p.x1 - p.x0) / 2)) === c);
-        let span = 1;
-        for (const p of here) {
-          const endCol = columnOf(bounds, p.x1 - Math.min(2, (p.x1 - p.x0) / 2));
-          span = Math.max(span, endCol - c + 1);
-        }
-        const frs = here.flatMap((p) => p.frags);
-        const y0 = Math.min(...rl.map((l) => l.line.y0));
-        const y1 = Math.max(...rl.map((l) => l.line.y1));
-        cells.push({ text: cellText(frs), colSpan: span, rowSpan: 1, page, bbox: bboxOf({ x0: edges[c], x1: edges[c + span], y0, y1 }) });
-        // only one unbroken run of text can be a centred merged header; two headings that merely
-        // sit close together (一般公共预 政府性基金预) are not one cell to be centred
-        const oneRun = here.length === 1 && here[0].frags.every((f, k, fs) => k === 0 || f.x0 - fs[k - 1].x1 < 0.3 * f.size);
-        centres.push(oneRun ? (here[0].x0 + here[0].x1) / 2 : NaN);
-        c += span;
-      }
-      rows.push({ cells: rl.every((l) => headerLines.has(l)) ? centreMergedHeaders(cells, centres, edges) : cells });
-    }
-    const bbox = { x0, y0: all[0].line.y0, x1, y1: all[all.length - 1].line.y1 };
-    out.push({
-      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? s.confidence.stream : s.confidence.streamFew, page, bbox: bboxOf(bbox), columnEdges: edges.map(round) },
-      lines: new Set(all),
-    });
-    i = last + 1;
-  }
-  return out;
-}
-
-/**
  * A title printed with its characters spread out (目      录) is one block: pieces of a single
  * character each are joined back.
  */
@@ -405,11 +273,16 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   }
   const body = bodySize(p.frags);
   const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
-  const tables = alignedTables(lines, p.height, p.page, s);
+  const stop = lines.map((l) => {
+    const text = l.pieces.map((q) => q.text).join(' ');
+    return isTableLead(text) || isPageFurniture(l, p.height, s) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+  });
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
+  const tables = streamTables(streamLines, stop, p.page, s, p.previousColumns);
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
-  const inTable = new Set<PLine>(tables.flatMap((t) => [...t.lines]));
-  for (const l of lines) {
-    if (inTable.has(l)) continue;
+  const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
+  for (const [k, l] of lines.entries()) {
+    if (inTable.has(k)) continue;
     for (const part of spacedTitles(linePieces(l.line, s.text.blockGapEm))) {
       const size = round(part.size);
       const tb: TextBlock = { type: 'text', text: part.text, page: p.page, bbox: bboxOf(part), fontSize: size };
