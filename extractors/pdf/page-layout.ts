@@ -277,7 +277,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
     const text = l.pieces.map((q) => q.text).join(' ');
     return isTableLead(text) || isPageFurniture(l, p.height, s) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
   });
-  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
   const tables = streamTables(streamLines, stop, p.page, s, p.previousColumns);
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
   const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));

@@ -26,6 +26,8 @@ export type Atom = LinePiece;
 
 export interface StreamLine {
   line: TextLine;
+  /** the line cut at cell gaps (text.cellGapEm): whether it is a table row is read from these */
+  pieces: LinePiece[];
   atoms: Atom[];
 }
 
@@ -59,9 +61,12 @@ export function lineAtoms(line: TextLine, wordGapEm: number): Atom[] {
   return out;
 }
 
-/** A table row line: at least `minPieces` atoms, one of them an amount. */
-export function isTabular(atoms: readonly Atom[], minPieces: number): boolean {
-  return atoms.length >= minPieces && atoms.some((a) => isAmount(a.text));
+/**
+ * A table row line: at least `minPieces` pieces apart by a cell gap, one of them an amount (so
+ * that prose with a figure in it is no table row; the finer atoms only place text in columns).
+ */
+export function isTabular(pieces: readonly LinePiece[], minPieces: number): boolean {
+  return pieces.length >= minPieces && pieces.some((a) => isAmount(a.text));
 }
 
 /** Indices into the page's lines: the first header line, the first body line and the last body line. */
@@ -417,7 +422,7 @@ export interface StreamTable {
  */
 export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
   const st = s.stream;
-  const tab = lines.map((l, k) => !stop[k] && isTabular(l.atoms, st.minPieces));
+  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
   const used = new Set<number>();
   for (const run of tableRuns(lines, tab, stop, st)) {
@@ -443,13 +448,18 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       !stop[top - 1] &&
       !used.has(top - 1) &&
       near(top - 1, top, st.headerGapEm) &&
-      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars
+      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
+      // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
+      !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
       top--;
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
     const cells = headerCells(header.flatMap((l) => l.atoms));
-    const leaves = cells.filter((c) => isLeaf(c, cells));
+    // a header text names a column of its own only where it reaches the lower half of the header
+    // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
+    const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
+    const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const cols = tableColumns(widenStrips(strips, bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms)), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
