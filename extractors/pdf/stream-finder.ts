@@ -268,14 +268,17 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
   const nc = bounds.length + 1;
   const leaves = cells.filter((c) => isLeaf(c, cells, bounds));
   const uppers = cells.filter((c) => !leaves.includes(c)).sort((a, b) => a.y0 - b.y0);
-  // level of a spanning cell: how many spanning cells lie above it, over it
+  // levels of spanning cells: bands of cells printed on the same lines, top to bottom (a cell
+  // heading the cells of the band under it need not overlap their texts: 支出 over 金额)
   const level = new Map<HeaderCell, number>();
+  let band = -1;
+  let bandBottom = -Infinity;
   for (const u of uppers) {
-    let lv = 0;
-    for (const o of uppers) {
-      if (o !== u && o.y1 <= u.y0 + 1 && Math.min(o.x1, u.x1) - Math.max(o.x0, u.x0) > 0) lv = Math.max(lv, (level.get(o) ?? 0) + 1);
-    }
-    level.set(u, lv);
+    if (u.y0 >= bandBottom - 1) {
+      band++;
+      bandBottom = u.y1;
+    } else bandBottom = Math.max(bandBottom, u.y1);
+    level.set(u, band);
   }
   const nLevels = uppers.length ? Math.max(...uppers.map((u) => level.get(u)!)) + 1 : 0;
   const nRows = nLevels + 1;
@@ -437,6 +440,21 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     while (up - 1 >= 0 && !stop[up - 1] && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
     const atTop = (k: number) => lines.slice(0, k).every((_, j) => stop[j] || used.has(j));
     let top = atTop(up) ? up : run.bodyTop;
+    if (top === run.bodyTop) {
+      // rows without amounts above the first amount row (因公出国（境）费 with nothing spent):
+      // lines whose texts all sit in the body's label columns; a header line heads an amount
+      // column or a column of its own
+      const numericStrip = strips.map((q) => {
+        const inIt = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms).filter((a) => a.x0 >= q.x0 - 0.5 && a.x1 <= q.x1 + 0.5);
+        return inIt.filter((a) => isAmount(a.text)).length * 2 > inIt.length;
+      });
+      const inLabels = (k: number) =>
+        lines[k].atoms.every((a) => {
+          const hit = strips.map((q, i) => (Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol ? i : -1)).filter((i) => i >= 0);
+          return hit.length === 1 && !numericStrip[hit[0]];
+        });
+      while (top - 1 >= 0 && !stop[top - 1] && !used.has(top - 1) && near(top - 1, top, st.maxRowGapEm) && inLabels(top - 1)) top--;
+    }
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
