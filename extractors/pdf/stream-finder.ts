@@ -345,7 +345,7 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
-  const asPieces = lines.map((l) => ({ line: l.line, pieces: l.atoms }));
+  const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
   for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
     const atoms = rl.flatMap((l) => l.pieces);
     const y0 = Math.min(...rl.map((l) => l.line.y0));
@@ -369,6 +369,32 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
     rows.push({ cells });
   }
   return rows;
+}
+
+/**
+ * Lines whose boxes overlap (by a fifth of their size or more) are one printed row: cells of a
+ * row are centred vertically, so a two-line label (三、国有资本经营预 / 算) straddles the one-line
+ * label beside it (三、国防支出), and none of them need carry an amount. So is a line right under
+ * another (less than half a line apart) whose texts all continue texts of the line above.
+ */
+export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
+  const out: StreamLine[] = [];
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    const size = Math.min(last?.line.size ?? 0, l.line.size);
+    const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
+    // or the next line of a wrapped cell: close under it, every text under a text of the line above
+    const wrapped = last && l.line.y0 - last.line.y1 < 0.5 * size && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
+    if (last && (overlapping || wrapped)) {
+      const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
+      out[out.length - 1] = {
+        line: { frags, x0: Math.min(last.line.x0, l.line.x0), x1: Math.max(last.line.x1, l.line.x1), y0: last.line.y0, y1: Math.max(last.line.y1, l.line.y1), base: last.line.base, size: Math.max(last.line.size, l.line.size) },
+        pieces: [...last.pieces, ...l.pieces].sort((a, b) => a.x0 - b.x0),
+        atoms: [...last.atoms, ...l.atoms].sort((a, b) => a.x0 - b.x0),
+      };
+    } else out.push(l);
+  }
+  return out;
 }
 
 /**
