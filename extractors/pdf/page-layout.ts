@@ -273,12 +273,13 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   }
   const body = bodySize(p.frags);
   const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
-  const stop = lines.map((l) => {
+  const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
+  const stop = lines.map((l, k) => {
     const text = l.pieces.map((q) => q.text).join(' ');
-    return isTableLead(text) || isPageFurniture(l, p.height, s) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+    return furniture[k] || isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
   });
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
-  const tables = streamTables(streamLines, stop, p.page, s, p.previousColumns);
+  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns);
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
   const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
   for (const [k, l] of lines.entries()) {

@@ -447,9 +447,10 @@ export interface StreamTable {
 
 /**
  * The whole chain for one page's free lines (top to bottom). `stop[k]`: line k can be part of no
- * table (title, unit line, note, page furniture, heading-sized text).
+ * table (title, unit line, note, page furniture, heading-sized text); `furniture[k]`: line k is a
+ * running header, footer or page number.
  */
-export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
   const st = s.stream;
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
@@ -464,7 +465,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const inColumns = (k: number) => lines[k].atoms.every((a) => strips.filter((q) => Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol).length <= 1);
     let up = run.bodyTop;
     while (up - 1 >= 0 && !stop[up - 1] && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
-    const atTop = (k: number) => lines.slice(0, k).every((_, j) => stop[j] || used.has(j));
+    // nothing above but running headers (or tables already read): no title, no unit line
+    const atTop = (k: number) => lines.slice(0, k).every((_, j) => furniture[j] || used.has(j));
     let top = atTop(up) ? up : run.bodyTop;
     if (top === run.bodyTop) {
       // rows without amounts above the first amount row (因公出国（境）费 with nothing spent):
