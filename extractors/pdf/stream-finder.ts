@@ -375,16 +375,21 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
  * Lines whose boxes overlap (by a fifth of their size or more) are one printed row: cells of a
  * row are centred vertically, so a two-line label (三、国有资本经营预 / 算) straddles the one-line
  * label beside it (三、国防支出), and none of them need carry an amount. So is a line right under
- * another (less than half a line apart) whose texts all continue texts of the line above.
+ * another (less than half a line apart, and less than half the table's usual gap between lines)
+ * whose texts all continue texts of the line above.
  */
 export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   const out: StreamLine[] = [];
+  // a wrapped cell's lines are much closer than the table's rows are to each other
+  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).sort((a, b) => a - b);
+  const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   for (const l of lines) {
     const last = out[out.length - 1];
     const size = Math.min(last?.line.size ?? 0, l.line.size);
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
-    const wrapped = last && l.line.y0 - last.line.y1 < 0.5 * size && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
+    const gap = last ? l.line.y0 - last.line.y1 : Infinity;
+    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
     if (last && (overlapping || wrapped)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
