@@ -164,6 +164,14 @@ export function simpleTeds(pred: Matrix, truth: Matrix): number {
 /** document → page → tables on that page in order */
 export type PerDoc<T> = Map<string, Map<number, T[]>>;
 
+/** Every page of every document either side names, with the truth's and the found tables on it. */
+function* pagePairs<T>(pred: PerDoc<T>, truth: PerDoc<T>): Generator<[T[], T[]]> {
+  for (const [doc, gPages] of truth) {
+    const pPages = pred.get(doc) ?? new Map<number, T[]>();
+    for (const page of new Set([...gPages.keys(), ...pPages.keys()])) yield [gPages.get(page) ?? [], pPages.get(page) ?? []];
+  }
+}
+
 export interface CamelotScore {
   f1: number;
   teds: number;
@@ -180,20 +188,15 @@ export function camelotScore(pred: PerDoc<Matrix>, truth: PerDoc<Matrix>): Camel
   let teds = 0;
   let rows = 0;
   let cols = 0;
-  for (const [doc, gPages] of truth) {
-    const pPages = pred.get(doc) ?? new Map<number, Matrix[]>();
-    for (const page of new Set([...gPages.keys(), ...pPages.keys()])) {
-      const gs = gPages.get(page) ?? [];
-      const ps = pPages.get(page) ?? [];
-      tp += Math.min(gs.length, ps.length);
-      fp += Math.max(0, ps.length - gs.length);
-      fn += Math.max(0, gs.length - ps.length);
-      for (let k = 0; k < Math.min(gs.length, ps.length); k++) {
-        matched++;
-        teds += simpleTeds(ps[k], gs[k]);
-        if (ps[k].length === gs[k].length) rows++;
-        if (width(ps[k]) === width(gs[k])) cols++;
-      }
+  for (const [gs, ps] of pagePairs(pred, truth)) {
+    tp += Math.min(gs.length, ps.length);
+    fp += Math.max(0, ps.length - gs.length);
+    fn += Math.max(0, gs.length - ps.length);
+    for (let k = 0; k < Math.min(gs.length, ps.length); k++) {
+      matched++;
+      teds += simpleTeds(ps[k], gs[k]);
+      if (ps[k].length === gs[k].length) rows++;
+      if (width(ps[k]) === width(gs[k])) cols++;
     }
   }
   const prec = tp + fp ? tp / (tp + fp) : 0;
@@ -247,21 +250,18 @@ export function relationScore(pred: PerDoc<Structured>, truth: PerDoc<Structured
   let correct = 0;
   let nTruth = 0;
   let nFound = 0;
-  for (const [doc, gPages] of truth) {
-    const pPages = pred.get(doc) ?? new Map<number, Structured[]>();
-    for (const page of new Set([...gPages.keys(), ...pPages.keys()])) {
-      const g = (gPages.get(page) ?? []).flatMap(adjacencyRelations);
-      const p = (pPages.get(page) ?? []).flatMap(adjacencyRelations);
-      nTruth += g.length;
-      nFound += p.length;
-      const left = new Map<string, number>();
-      for (const r of g) left.set(r, (left.get(r) ?? 0) + 1);
-      for (const r of p) {
-        const n = left.get(r) ?? 0;
-        if (n > 0) {
-          correct++;
-          left.set(r, n - 1);
-        }
+  for (const [gt, found] of pagePairs(pred, truth)) {
+    const g = gt.flatMap(adjacencyRelations);
+    const p = found.flatMap(adjacencyRelations);
+    nTruth += g.length;
+    nFound += p.length;
+    const left = new Map<string, number>();
+    for (const r of g) left.set(r, (left.get(r) ?? 0) + 1);
+    for (const r of p) {
+      const n = left.get(r) ?? 0;
+      if (n > 0) {
+        correct++;
+        left.set(r, n - 1);
       }
     }
   }

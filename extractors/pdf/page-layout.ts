@@ -2,7 +2,7 @@
  * One page: text fragments + rule segments → blocks in reading order.
  *
  * Text is assigned to table cells by geometry, never by stream order (ONLYOFFICE exports scramble
- * it). Ruled frames come first; text they do not hold is looked at for aligned (unruled) tables;
+ * it). Ruled frames come first; text they do not hold goes to the stream finder (unruled tables);
  * what is left becomes text blocks, one per printed line (or per far-apart part of a line, so that
  * 部门名称：… and 单位：万元 on one line are two blocks).
  */

@@ -19,7 +19,7 @@
 import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
 import type { LayoutSettings } from './layout-settings.js';
-import { cellText, joinAdjacent, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
+import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
 export type Atom = LinePiece;
@@ -43,22 +43,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * the split at the space stays a split.
  */
 export function lineAtoms(line: TextLine, wordGapEm: number): Atom[] {
-  const out: Atom[] = [];
-  let cur: Atom | undefined;
-  for (const f of line.frags) {
-    const near = cur && f.x0 - cur.x1 <= wordGapEm * Math.min(cur.size, f.size);
-    if (cur && near && !NUMERIC.test(f.text) && !NUMERIC.test(cur.frags[cur.frags.length - 1].text)) {
-      cur.text = joinAdjacent(cur.text, cur.x1, f);
-      cur.x1 = Math.max(cur.x1, f.x1);
-      cur.y0 = Math.min(cur.y0, f.y0);
-      cur.y1 = Math.max(cur.y1, f.y1);
-      cur.frags.push(f);
-    } else {
-      cur = { text: f.text, x0: f.x0, x1: f.x1, y0: f.y0, y1: f.y1, size: f.size, frags: [f] };
-      out.push(cur);
-    }
-  }
-  return out;
+  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text));
 }
 
 /**

@@ -212,11 +212,11 @@ export interface LinePiece {
   frags: TextFrag[];
 }
 
-export function linePieces(line: TextLine, gapEm = DEFAULT_LAYOUT_SETTINGS.text.cellGapEm): LinePiece[] {
+export function linePieces(line: TextLine, gapEm = DEFAULT_LAYOUT_SETTINGS.text.cellGapEm, joinable: (prev: TextFrag, next: TextFrag) => boolean = () => true): LinePiece[] {
   const out: LinePiece[] = [];
   let cur: LinePiece | undefined;
   for (const f of line.frags) {
-    if (cur && f.x0 - cur.x1 <= gapEm * Math.min(cur.size, f.size)) {
+    if (cur && f.x0 - cur.x1 <= gapEm * Math.min(cur.size, f.size) && joinable(cur.frags[cur.frags.length - 1], f)) {
       cur.text = joinAdjacent(cur.text, cur.x1, f);
       cur.x1 = Math.max(cur.x1, f.x1);
       cur.y0 = Math.min(cur.y0, f.y0);
