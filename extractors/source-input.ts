@@ -8,11 +8,15 @@ export interface SourceInput {
   sha256: string;
 }
 
+import type { LayoutOverrides } from './pdf/layout-settings.js';
+
 export interface ExtractOptions {
   /** user password for encrypted PDFs */
   password?: string;
   /** when given, the PDF extractor adds the time it waited on pdf.js here (a benchmark's probe) */
   timings?: PdfTimings;
+  /** tuning values of the PDF layout stage and of segmentation (extractors/pdf/layout-settings.ts); defaults when absent */
+  layout?: LayoutOverrides;
 }
 
 /**

@@ -12,6 +12,8 @@
 //   xinzhou-xinfang-2024-budget.libreoffice.pdf the tables laid out in a flat ODS, converted by LibreOffice
 //   xinzhou-xinfang-2024-budget.borderless.pdf  the HTML without any table border, printed by Chromium:
 //                                               tables found by alignment alone (no ruling lines)
+//   xinzhou-xinfang-2024-budget.borderless-libreoffice.pdf  the ODS sheets with every cell border off,
+//                                               converted by LibreOffice (gridlines off)
 //   README.md                                   what the samples are + tool versions (only when PDFs are rendered)
 //
 // Plain Node ESM, no dependencies. Chromium and LibreOffice are shelled out to; pdftotext/pdfinfo
@@ -390,7 +392,7 @@ function fodsCell(c, style, extra = '') {
   return `<table:table-cell table:style-name="${c.bold ? st + 'b' : st}"${value}${span}${extra}>${p}</table:table-cell>`;
 }
 
-function toFods(sections) {
+function toFods(sections, { borderless = false } = {}) {
   const PRINT_W = 21 - 2 * 1.5 - 0.2;
   const autoStyles = [];
   const colStyles = new Map();
@@ -407,7 +409,7 @@ function toFods(sections) {
     `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" style:font-name-complex="${FONT}" fo:font-size="${pt}pt" style:font-size-asian="${pt}pt" style:font-size-complex="${pt}pt"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"' : ''}/>`;
   const cellStyle = (name, { align = 'start', pt = 10, bold = false, border = true, valign = 'middle', wrap = true, data = null }) =>
     `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${data ? ` style:data-style-name="${data}"` : ''}>` +
-    `<style:table-cell-properties style:vertical-align="${valign}"${wrap ? ' fo:wrap-option="wrap"' : ''}${border ? ' fo:border="0.5pt solid #000000"' : ' fo:border="none"'} fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="${border ? '0.13cm' : '0.04cm'}" fo:padding-bottom="${border ? '0.13cm' : '0.04cm'}" style:text-align-source="fix" style:repeat-content="false"/>` +
+    `<style:table-cell-properties style:vertical-align="${valign}"${wrap ? ' fo:wrap-option="wrap"' : ''}${border && !borderless ? ' fo:border="0.5pt solid #000000"' : ' fo:border="none"'} fo:padding-left="0.08cm" fo:padding-right="0.08cm" fo:padding-top="${border ? '0.13cm' : '0.04cm'}" fo:padding-bottom="${border ? '0.13cm' : '0.04cm'}" style:text-align-source="fix" style:repeat-content="false"/>` +
     `<style:paragraph-properties fo:text-align="${align}"/>` +
     textProps(pt, bold) +
     `</style:style>`;
@@ -620,22 +622,28 @@ function main() {
   const fodsPath = path.join(tmp, `${BASE}.fods`);
   fs.writeFileSync(fodsPath, toFods(sections));
   const lo = renderLibreOffice(fodsPath, out('libreoffice.pdf'));
-  fs.rmSync(tmp, { recursive: true, force: true });
   console.log(`wrote ${out('libreoffice.pdf')}`);
+  // the same sheets with every cell border off (a spreadsheet printed with gridlines off)
+  const fodsBorderless = path.join(tmp, `${BASE}.borderless-libreoffice.fods`);
+  fs.writeFileSync(fodsBorderless, toFods(sections, { borderless: true }));
+  renderLibreOffice(fodsBorderless, out('borderless-libreoffice.pdf'));
+  fs.rmSync(tmp, { recursive: true, force: true });
+  console.log(`wrote ${out('borderless-libreoffice.pdf')}`);
 
   const repC = pageReport(out('chromium.pdf'), sections);
   const repL = pageReport(out('libreoffice.pdf'), sections);
   const repB = pageReport(out('borderless.pdf'), sections);
+  const repBL = pageReport(out('borderless-libreoffice.pdf'), sections);
   console.log(`chromium.pdf: ${repC.pages} pages; tables crossing a page break: ${repC.crossing.join('; ') || '(unknown)'}`);
   console.log(`libreoffice.pdf: ${repL.pages} pages; tables crossing a page break: ${repL.crossing.join('; ') || '(unknown)'}`);
   // other generators' sections (scripts/make-samples-misreads.mjs) are kept
   const readmePath = path.join(opts.out, 'README.md');
   const kept = fs.existsSync(readmePath) ? (/\n<!-- [a-z-]+:begin -->[\s\S]*<!-- [a-z-]+:end -->\n/.exec(fs.readFileSync(readmePath, 'utf8'))?.[0] ?? '') : '';
-  fs.writeFileSync(readmePath, readme({ chromium, lo, repC, repL, repB, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }) + kept);
+  fs.writeFileSync(readmePath, readme({ chromium, lo, repC, repL, repB, repBL, counts, seed: path.relative(REPO, opts.seed), outDir: opts.out }) + kept);
   console.log(`wrote ${path.join(opts.out, 'README.md')}`);
 }
 
-function readme({ chromium, lo, repC, repL, repB, counts, seed, outDir }) {
+function readme({ chromium, lo, repC, repL, repB, repBL, counts, seed, outDir }) {
   const size = (ext) => {
     const f = path.join(outDir, `${BASE}.${ext}`);
     return fs.existsSync(f) ? `${Math.round(fs.statSync(f).size / 1024)} KB` : '?';
@@ -659,6 +667,7 @@ Do not edit them by hand; change the generator and re-run it.
 | \`${BASE}.libreoffice.pdf\` (${size('libreoffice.pdf')}) | The ${counts.standard ?? 0} standard tables, the ${counts.performance ?? 0} 项目支出绩效目标表 and the 部门整体 table, one sheet each, laid out in a flat ODS (\`.fods\`, written by the generator to a temp dir) with borders, merged title/header cells and numeric cells formatted as printed (\`0.00\`, \`#,##0\`), converted by LibreOffice. A4 portrait, ${repL.pages ?? '?'} pages, every sheet starts a new page. Label (预算公开表1 …), title, 部门名称, 单位 and \`注：本表无数据\` are text rows above/below each table. Tables crossing a page break: ${repL.crossing.join('; ') || '?'}. |
 
 | \`${BASE}.borderless.pdf\` (${size('borderless.pdf')}) | The same HTML with every table border and header shading removed (\`table, th, td { border: none }\`), printed by headless Chromium like the one above: ${repB.pages ?? '?'} pages, no ruling line anywhere, so every table has to be found by the alignment of its text alone. |
+| \`${BASE}.borderless-libreoffice.pdf\` (${size('borderless-libreoffice.pdf')}) | The same sheets as the LibreOffice PDF with every cell border off (\`fo:border="none"\`, the padding kept), converted by LibreOffice: ${repBL.pages ?? '?'} pages, no ruling line anywhere — a spreadsheet printed with its gridlines off. |
 
 All amounts are exactly as printed in the seed (\`694.34\`, \`8.40\`, \`400,000\`).
 

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
+import { layoutSettings } from '../extractors/pdf/layout-settings.js';
 import { ExtractionError } from './core/errors.js';
 import { interpretDocument } from './interpret/document.js';
 import { loadOrgAliases } from './interpret/org-names.js';
@@ -53,5 +54,5 @@ export async function extract(input: Input, opts: PipelineOptions = {}): Promise
 /** Extract input already read and hashed (readInput), so a caller that needed the hash first does not hash twice. */
 export async function extractRead(src: SourceInput, opts: PipelineOptions = {}): Promise<Document> {
   const ir = await extractSource(src, opts);
-  return interpretDocument(ir, opts.orgAliases?.length ? { orgAliases: loadOrgAliases(opts.orgAliases) } : {});
+  return interpretDocument(ir, { segment: layoutSettings(opts.layout).segment, ...(opts.orgAliases?.length ? { orgAliases: loadOrgAliases(opts.orgAliases) } : {}) });
 }

@@ -50,37 +50,37 @@ describe.each([
 });
 
 /**
- * The same page printed without any table border: every table must be found by alignment alone.
- * This is the weakest layout yusuan reads (wrapped header cells and narrow code columns run into
- * their neighbours), so the test pins a floor rather than the seed's facts: most amounts are read,
- * and the amounts it emits are printed ones, never made up. Raise the floor as the aligned-table
- * finder improves (measured 2026-11-26: 275 of 391 amounts, 242 facts of which 240 match a seed amount,
- * the other two are 0.00 cells a 绩效 form prints; 93 facts right on every column of the key).
+ * The same page printed without any table border, by Chromium (the HTML with `border: none`) and
+ * by LibreOffice (the sheets with every cell border off): every table is found by the stream
+ * finder (extractors/pdf/stream-finder.ts) from the alignment of its text alone. The test pins the
+ * floors measured on the full key (every column of facts.csv), 2026-11-29: Chromium recall 0.62,
+ * precision 0.66 (the 绩效 forms are the rest: their rows are centred over several printed lines);
+ * LibreOffice recall 0.90, precision 0.96. Raise them as the finder improves; the goal is 0.99.
  */
-describe('sample xinzhou-xinfang-2024-budget.borderless.pdf (no ruling lines)', () => {
-  it('reads most amounts and emits only printed ones', async () => {
-    const doc = await extract(join(ROOT, 'samples', 'xinzhou-xinfang-2024-budget.borderless.pdf'));
+describe.each([
+  ['xinzhou-xinfang-2024-budget.borderless.pdf', 0.62, 0.66],
+  ['xinzhou-xinfang-2024-budget.borderless-libreoffice.pdf', 0.89, 0.96],
+])('sample %s (no ruling lines)', (name, minRecall, minPrecision) => {
+  it('reads the seed facts on the full key, every amount a printed one, every table flagged', async () => {
+    const doc = await extract(join(ROOT, 'samples', name));
     const facts = documentFacts(doc);
+    const got = facts.map((f) => key(f as unknown as Record<string, string>));
+    const want = new Set(expectedKeys);
+    const have = new Set(got);
+    const recall = expectedKeys.filter((k) => have.has(k)).length / expectedKeys.length;
+    const precision = got.filter((k) => want.has(k)).length / got.length;
+    expect(recall).toBeGreaterThanOrEqual(minRecall);
+    expect(precision).toBeGreaterThanOrEqual(minPrecision);
+    // whatever the keys, every value emitted is one the seed prints (or a 0 a form prints)
     const valueAt = cols.indexOf('value');
-    const left = new Map<string, number>();
-    for (const r of expected) left.set(r[valueAt], (left.get(r[valueAt]) ?? 0) + 1);
-    let matched = 0;
-    const unmatched: string[] = [];
-    for (const f of facts) {
-      const n = left.get(f.value) ?? 0;
-      if (n > 0) {
-        matched++;
-        left.set(f.value, n - 1);
-      } else unmatched.push(f.value);
-    }
-    expect(matched / expected.length).toBeGreaterThanOrEqual(0.7);
-    const keys = new Set(expectedKeys);
-    expect(facts.filter((f) => keys.has(key(f as unknown as Record<string, string>))).length).toBeGreaterThanOrEqual(93);
-    expect(unmatched.every((v) => /^0(\.0+)?$/.test(v))).toBe(true);
-    // every table read without rules says so, for its reader to check
+    const printed = new Set(expected.map((r) => r[valueAt]));
+    expect(facts.filter((f) => !printed.has(f.value) && !/^0(\.0+)?$/.test(f.value))).toEqual([]);
+    // every table read without rules says so, for its reader to check, with its method and confidence
     const aligned = doc.tables.filter((t) => t.quality.method === 'aligned' && t.quality.amountCells > 0);
     expect(aligned.length).toBeGreaterThan(0);
-    for (const t of aligned) expect(t.diagnostics.map((d) => d.code)).toContain('table.no-rules');
-    expect(doc.status).toBe('partial');
+    for (const t of aligned) {
+      expect(t.diagnostics.map((d) => d.code)).toContain('table.no-rules');
+      expect(t.quality.confidence).toBeLessThan(0.95);
+    }
   });
 });

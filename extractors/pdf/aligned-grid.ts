@@ -63,7 +63,7 @@ export function columnOf(bounds: readonly number[], x: number): number {
  * line without amounts that sits right next to one (a wrapped label) joins it; otherwise each line
  * is its own row. Lines must be sorted top to bottom.
  */
-export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lines: readonly L[], bounds: readonly number[]): L[][] {
+export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lines: readonly L[], bounds: readonly number[], wrapJoinEm = 1.6): L[][] {
   const amountLine = lines.map((l) => countAmounts(l.pieces) > 0);
   const nAmount = amountLine.filter(Boolean).length;
   if (nAmount < 2) return lines.map((l) => [l]);
@@ -93,7 +93,7 @@ export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lin
     }
     const single = l.pieces.length === 1 && !isAmount(l.pieces[0].text);
     const size = l.line.size;
-    if (best >= 0 && single && bestD <= 1.6 * size) {
+    if (best >= 0 && single && bestD <= wrapJoinEm * size) {
       const target = lines[best];
       const col = columnOf(bounds, (l.pieces[0].x0 + l.pieces[0].x1) / 2);
       // it continues a text cell of that row (or fills its empty label column), never an amount cell

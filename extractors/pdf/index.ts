@@ -7,6 +7,7 @@ import type { ExtractOptions, PdfTimings, SourceInput } from '../source-input.js
 import { ExtractionError } from '../../src/core/errors.js';
 import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
+import { layoutSettings } from './layout-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
 import { toFragments, type RawTextItem } from './text-items.js';
@@ -25,6 +26,7 @@ function timed<T>(timings: PdfTimings | undefined, key: keyof PdfTimings, call: 
 export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}): Promise<SourceDocument> {
   const file = input.path;
   const tm = opts.timings;
+  const settings = layoutSettings(opts.layout);
   const opened = await timed(tm, 'openMs', () => openPdf(file, input.bytes, opts.password));
   try {
     const { doc, pdfjs } = opened;
@@ -36,6 +38,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     const emptyPages: number[] = [];
     let readable = 0;
     let firstError: unknown;
+    // the last table's columns, for an unruled table that goes on at the top of the next page
+    let previousColumns: number[] | undefined;
     for (let p = 1; p <= n; p++) {
       if (p > 1) blocks.push({ type: 'pagebreak', page: p });
       let page;
@@ -56,9 +60,11 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         const frags = toFragments(items, viewport.transform);
         if (!frags.length) emptyPages.push(p);
         // the operator list (for rules) is read only where a table is possible: it is half the cost
-        const ops = mayHoldTable(frags) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
-        const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height).rules : [];
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules });
+        const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
+        const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns }, settings);
+        const grids = out.blocks.filter((b) => b.type === 'grid');
+        previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
       } catch (err) {

@@ -2,12 +2,14 @@
  * One page: text fragments + rule segments → blocks in reading order.
  *
  * Text is assigned to table cells by geometry, never by stream order (ONLYOFFICE exports scramble
- * it). Ruled frames come first; text they do not hold is looked at for aligned (unruled) tables;
+ * it). Ruled frames come first; text they do not hold goes to the stream finder (unruled tables);
  * what is left becomes text blocks, one per printed line (or per far-apart part of a line, so that
  * 部门名称：… and 单位：万元 on one line are two blocks).
  */
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
-import { columnOf, columnStrips, countAmounts, groupRows, isAmount, isTabularLine, stripBoundaries, type Interval } from './aligned-grid.js';
+import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
+import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
+import { layoutSettings, type LayoutSettings } from './layout-settings.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -18,6 +20,8 @@ export interface PageInput {
   height: number;
   frags: TextFrag[];
   rules: Segment[];
+  /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
+  previousColumns?: number[];
 }
 
 export interface PageOutput {
@@ -25,10 +29,7 @@ export interface PageOutput {
   diagnostics: Diagnostic[];
 }
 
-/** Gap (em) that separates pieces of a line into cells of an unruled table. */
-const CELL_GAP_EM = 1.2;
-/** Gap (em) that separates a printed line into separate text blocks. */
-const BLOCK_GAP_EM = 3;
+const DEFAULTS = layoutSettings();
 
 const round = (v: number) => Math.round(v * 100) / 100;
 const bboxOf = (b: Box) => ({ x0: round(b.x0), y0: round(b.y0), x1: round(b.x1), y1: round(b.y1) });
@@ -60,16 +61,16 @@ function slotOf(bs: readonly number[], v: number): number {
  * Column boundaries hidden inside a column: when most lines with amounts show two or more pieces
  * well apart within one ruled column, the table has no vertical rule there.
  */
-export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[]): number[] {
+export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[], s: LayoutSettings = DEFAULTS): number[] {
   const out: number[] = [];
   for (let k = 0; k + 1 < xs.length; k++) {
     const inCol = frags.filter((f) => !f.rotated && (f.x0 + f.x1) / 2 >= xs[k] && (f.x0 + f.x1) / 2 < xs[k + 1]);
     if (inCol.length < 4) continue;
-    const lines = groupLines(inCol).map((line) => linePieces(line, CELL_GAP_EM));
+    const lines = groupLines(inCol, s.text.lineTolEm).map((line) => linePieces(line, s.text.cellGapEm));
     const withAmount = lines.filter((p) => countAmounts(p) > 0);
     const multi = withAmount.filter((p) => p.length >= 2);
     if (multi.length < 2 || multi.length < 0.5 * withAmount.length) continue;
-    const strips = columnStrips(multi.flat());
+    const strips = columnStrips(multi.flat(), s.stream.stripTol);
     if (strips.length < 2) continue;
     out.push(...stripBoundaries(strips));
   }
@@ -77,21 +78,21 @@ export function virtualColumns(frags: readonly TextFrag[], xs: readonly number[]
 }
 
 /** Row boundaries inside ruled bands that hold several printed rows (rules only around the header). */
-export function virtualRows(frags: readonly TextFrag[], frame: Frame): number[] {
+export function virtualRows(frags: readonly TextFrag[], frame: Frame, s: LayoutSettings = DEFAULTS): number[] {
   const out: number[] = [];
   const inner = frame.xs.slice(1, -1);
   for (let r = 0; r + 1 < frame.ys.length; r++) {
     const inBand = frags.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
     if (inBand.length < 2) continue;
     // pieces are cut at the frame's columns so a label and its amount never make one piece
-    const lines: PLine[] = groupLines(inBand).map((line) => ({ line, pieces: piecesByColumn(line, frame.xs) }));
+    const lines: PLine[] = groupLines(inBand, s.text.lineTolEm).map((line) => ({ line, pieces: piecesByColumn(line, frame.xs, s.text.cellGapEm) }));
     // only a band with several lines of amounts holds several printed rows; otherwise the lines are
     // one cell's wrapped text or a header cell centred across a merged row
     if (lines.filter((l) => countAmounts(l.pieces) > 0).length < 2) continue;
     // and only if amounts stack in one column: one amount printed lower than its neighbours
     // (vertically centred differently) is still the same row
     if (!stackedAmounts(lines, frame.xs)) continue;
-    const rows = groupRows(lines, inner);
+    const rows = groupRows(lines, inner, s.stream.wrapJoinEm);
     for (let k = 0; k + 1 < rows.length; k++) {
       const a = rows[k][rows[k].length - 1].line;
       const b = rows[k + 1][0].line;
@@ -114,7 +115,7 @@ function stackedAmounts(lines: readonly PLine[], xs: readonly number[]): boolean
   return false;
 }
 
-function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
+function piecesByColumn(line: TextLine, xs: readonly number[], gapEm: number): LinePiece[] {
   const byCol = new Map<number, TextFrag[]>();
   for (const f of line.frags) {
     const c = slotOf(xs, (f.x0 + f.x1) / 2);
@@ -124,7 +125,7 @@ function piecesByColumn(line: TextLine, xs: readonly number[]): LinePiece[] {
   }
   const out: LinePiece[] = [];
   for (const fs of byCol.values()) {
-    out.push(...linePieces({ ...line, frags: fs }, CELL_GAP_EM));
+    out.push(...linePieces({ ...line, frags: fs }, gapEm));
   }
   return out.sort((a, b) => a.x0 - b.x0);
 }
@@ -150,14 +151,14 @@ interface GridResult {
 }
 
 /** A ruled frame with its text → a grid, or undefined when it is no table (a box around a paragraph). */
-export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], page: number): GridResult | undefined {
+export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], page: number, s: LayoutSettings = DEFAULTS): GridResult | undefined {
   const inside = pageFrags.filter((f) => centreIn(f, frame0.box));
   if (!inside.length) return undefined;
   const cut = cutAtColumns(inside, frame0.xs, frame0.ruledX);
-  const vx = virtualColumns(cut, frame0.xs);
-  let frame = vx.length ? buildFrame(frame0.edges, vx) : frame0;
-  const vy = virtualRows(cut, frame);
-  if (vy.length) frame = buildFrame(frame0.edges, vx, vy);
+  const vx = virtualColumns(cut, frame0.xs, s);
+  let frame = vx.length ? buildFrame(frame0.edges, vx, [], s.rules) : frame0;
+  const vy = virtualRows(cut, frame, s);
+  if (vy.length) frame = buildFrame(frame0.edges, vx, vy, s.rules);
   const nr = frame.ys.length - 1;
   const nc = frame.xs.length - 1;
   // virtual column boundaries are open where a piece of that row crosses them (a spanning header)
@@ -165,7 +166,7 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
     for (let r = 0; r < nr; r++) {
       const rowFr = cut.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
       if (!rowFr.length) continue;
-      const pieces = groupLines(rowFr).flatMap((l) => piecesByColumn(l, frame.xs.filter((_, k) => frame.ruledX[k])));
+      const pieces = groupLines(rowFr, s.text.lineTolEm).flatMap((l) => piecesByColumn(l, frame.xs.filter((_, k) => frame.ruledX[k]), s.text.cellGapEm));
       for (let k = 0; k + 1 < nc; k++) {
         if (frame.ruledX[k + 1]) continue;
         const x = frame.xs[k + 1];
@@ -197,7 +198,8 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
   // frameCells walks row-major, so cells of a row are already left to right
   const virtualX = frame.ruledX.slice(1, -1).some((v) => !v);
   const virtualY = frame.ruledY.slice(1, -1).some((v) => !v);
-  const confidence = virtualX && virtualY ? 0.7 : virtualX ? 0.75 : virtualY ? 0.8 : 0.95;
+  const cf = s.confidence;
+  const confidence = virtualX && virtualY ? cf.ruledVirtualBoth : virtualX ? cf.ruledVirtualColumns : virtualY ? cf.ruledVirtualRows : cf.ruled;
   return {
     grid: { type: 'grid', rows, method: 'ruled', confidence, page, bbox: bboxOf(frame.box), columnEdges: frame.xs.map(round) },
     used: new Set(inside),
@@ -209,159 +211,25 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
  * as reading the text, so pages of running prose (every line one continuous run) skip it. A table
  * always has some line with cells apart (a label and its amount, or header cells).
  */
-export function mayHoldTable(frags: readonly TextFrag[]): boolean {
+export function mayHoldTable(frags: readonly TextFrag[], s: LayoutSettings = DEFAULTS): boolean {
   if (!frags.length) return false;
-  for (const line of groupLines(frags)) {
-    if (linePieces(line, CELL_GAP_EM).length > 1) return true;
+  for (const line of groupLines(frags, s.text.lineTolEm)) {
+    if (linePieces(line, s.text.cellGapEm).length > 1) return true;
   }
   return false;
 }
 
 /** A line that is only a page number or a running header/footer near the page edge. */
-function isPageFurniture(l: PLine, pageH: number): boolean {
-  const nearEdge = l.line.y1 < pageH * 0.07 || l.line.y0 > pageH * 0.92;
+function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
+  const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= 12 || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
 function isTableLead(text: string): boolean {
   return /单位[:：]|表$|表[(（].*[)）]$|^(公开)?\d+表|^表[一二三四五六七八九十\d]/.test(text);
-}
-
-/**
- * A header cell that crosses a column boundary is a merged cell, and merged header text is printed
- * centred over the columns it heads (2024年预算数 over 合计 | 基本支出 | 项目支出), so its text
- * alone may cover fewer columns than it heads. Such a cell takes in the empty cells beside it for
- * as long as that brings the middle of its columns nearer the middle of its text.
- */
-export function centreMergedHeaders(cells: readonly GridCell[], centres: readonly number[], edges: readonly number[]): GridCell[] {
-  const out = cells.map((c) => ({ ...c }));
-  const mid = out.map((_, k) => centres[k]);
-  const startOf = (k: number) => out.slice(0, k).reduce((n, c) => n + (c.colSpan ?? 1), 0);
-  for (let k = 0; k < out.length; k++) {
-    if ((out[k].colSpan ?? 1) < 2 || Number.isNaN(mid[k])) continue;
-    for (;;) {
-      const cell = out[k];
-      const a = startOf(k);
-      const b = a + (cell.colSpan ?? 1);
-      const off = (x0: number, x1: number) => Math.abs((x0 + x1) / 2 - mid[k]);
-      const now = off(edges[a], edges[b]);
-      const next = out[k + 1];
-      const prev = out[k - 1];
-      const right = next && !next.text && (next.colSpan ?? 1) === 1 ? off(edges[a], edges[b + 1]) : Infinity;
-      const left = prev && !prev.text && (prev.colSpan ?? 1) === 1 ? off(edges[a - 1], edges[b]) : Infinity;
-      if (Math.min(left, right) >= now) break;
-      if (right <= left) {
-        out.splice(k + 1, 1);
-        mid.splice(k + 1, 1);
-      } else {
-        out.splice(k - 1, 1);
-        mid.splice(k - 1, 1);
-        k--;
-      }
-      cell.colSpan = (cell.colSpan ?? 1) + 1;
-      const s = startOf(k);
-      if (cell.bbox) cell.bbox = { ...cell.bbox, x0: round(edges[s]), x1: round(edges[s + cell.colSpan]) };
-    }
-  }
-  return out;
-}
-
-/**
- * Unruled tables among free lines: runs of tabular lines (pieces apart, with an amount), with the
- * header lines just above them; columns from the body's alignment.
- */
-export function alignedTables(lines: readonly PLine[], pageH: number, page: number): { grid: GridBlock; lines: Set<PLine> }[] {
-  const out: { grid: GridBlock; lines: Set<PLine> }[] = [];
-  const tab = lines.map((l) => isTabularLine(l.pieces) && !isPageFurniture(l, pageH));
-  let i = 0;
-  while (i < lines.length) {
-    if (!tab[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let last = i;
-    // extend down: tabular lines, or up to two wrapped lines between them
-    while (j + 1 < lines.length) {
-      const gap = lines[j + 1].line.y0 - lines[j].line.y1;
-      if (gap > 2.5 * lines[j].line.size) break;
-      if (tab[j + 1]) {
-        j++;
-        last = j;
-        continue;
-      }
-      if (j + 1 - last >= 2) break;
-      j++;
-    }
-    const body = lines.slice(i, last + 1);
-    const nTab = body.filter((_, k) => tab[i + k]).length;
-    if (nTab < 2) {
-      i = last + 1;
-      continue;
-    }
-    // extend up over header lines
-    let h = i;
-    while (h - 1 >= 0 && i - (h - 1) <= 4) {
-      const l = lines[h - 1];
-      const gap = lines[h].line.y0 - l.line.y1;
-      const text = l.pieces.map((p) => p.text).join(' ');
-      if (gap > 1.5 * l.line.size || isTableLead(text) || text.length > 60 || isPageFurniture(l, pageH) || out.some((t) => t.lines.has(l))) break;
-      h--;
-    }
-    const all = lines.slice(h, last + 1);
-    const tabPieces: Interval[] = [];
-    body.forEach((l, k) => {
-      if (tab[i + k]) tabPieces.push(...l.pieces);
-    });
-    const strips = columnStrips(tabPieces);
-    if (strips.length < 2) {
-      i = last + 1;
-      continue;
-    }
-    const bounds = stripBoundaries(strips);
-    const x0 = Math.min(...all.map((l) => l.line.x0));
-    const x1 = Math.max(...all.map((l) => l.line.x1));
-    const edges = [x0, ...bounds, x1];
-    const rowsOfLines = groupRows(all, bounds);
-    const headerLines = new Set(lines.slice(h, i));
-    const rows: GridRow[] = [];
-    for (const rl of rowsOfLines) {
-      const pieces = rl.flatMap((l) => l.pieces);
-      const cells: GridCell[] = [];
-      const centres: number[] = [];
-      let c = 0;
-      const nc = bounds.length + 1;
-      while (c < nc) {
-        // pieces starting in column c; a piece reaching over later boundaries spans them
-        const here = pieces.filter((p) => columnOf(bounds, p.x0 + Math.min(2, (p.x1 - p.x0) / 2)) === c);
-        let span = 1;
-        for (const p of here) {
-          const endCol = columnOf(bounds, p.x1 - Math.min(2, (p.x1 - p.x0) / 2));
-          span = Math.max(span, endCol - c + 1);
-        }
-        const frs = here.flatMap((p) => p.frags);
-        const y0 = Math.min(...rl.map((l) => l.line.y0));
-        const y1 = Math.max(...rl.map((l) => l.line.y1));
-        cells.push({ text: cellText(frs), colSpan: span, rowSpan: 1, page, bbox: bboxOf({ x0: edges[c], x1: edges[c + span], y0, y1 }) });
-        // only one unbroken run of text can be a centred merged header; two headings that merely
-        // sit close together (一般公共预 政府性基金预) are not one cell to be centred
-        const oneRun = here.length === 1 && here[0].frags.every((f, k, fs) => k === 0 || f.x0 - fs[k - 1].x1 < 0.3 * f.size);
-        centres.push(oneRun ? (here[0].x0 + here[0].x1) / 2 : NaN);
-        c += span;
-      }
-      rows.push({ cells: rl.every((l) => headerLines.has(l)) ? centreMergedHeaders(cells, centres, edges) : cells });
-    }
-    const bbox = { x0, y0: all[0].line.y0, x1, y1: all[all.length - 1].line.y1 };
-    out.push({
-      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? 0.6 : 0.45, page, bbox: bboxOf(bbox), columnEdges: edges.map(round) },
-      lines: new Set(all),
-    });
-    i = last + 1;
-  }
-  return out;
 }
 
 /**
@@ -393,28 +261,34 @@ function bodySize(frags: readonly TextFrag[]): number {
   return 10;
 }
 
-export function layoutPage(p: PageInput): PageOutput {
+export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutput {
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;
-  for (const frame of findFrames(p.rules)) {
-    const res = gridFromFrame(frame, free, p.page);
+  for (const frame of findFrames(p.rules, s.rules)) {
+    const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
     placed.push({ y0: frame.box.y0, x0: frame.box.x0, block: res.grid });
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
-  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated)).map((line) => ({ line, pieces: linePieces(line, CELL_GAP_EM) }));
-  const tables = alignedTables(lines, p.height, p.page);
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
+  const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
+  const stop = lines.map((l, k) => {
+    const text = l.pieces.map((q) => q.text).join(' ');
+    return furniture[k] || isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+  });
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
+  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns);
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
-  const inTable = new Set<PLine>(tables.flatMap((t) => [...t.lines]));
-  for (const l of lines) {
-    if (inTable.has(l)) continue;
-    for (const part of spacedTitles(linePieces(l.line, BLOCK_GAP_EM))) {
+  const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
+  for (const [k, l] of lines.entries()) {
+    if (inTable.has(k)) continue;
+    for (const part of spacedTitles(linePieces(l.line, s.text.blockGapEm))) {
       const size = round(part.size);
       const tb: TextBlock = { type: 'text', text: part.text, page: p.page, bbox: bboxOf(part), fontSize: size };
-      if (part.size >= body * 1.45) tb.heading = 1;
-      else if (part.size >= body * 1.15) tb.heading = 2;
+      if (part.size >= body * s.text.heading1Ratio) tb.heading = 1;
+      else if (part.size >= body * s.text.heading2Ratio) tb.heading = 2;
       placed.push({ y0: l.line.y0, x0: part.x0, block: tb });
     }
   }

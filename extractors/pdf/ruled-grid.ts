@@ -6,6 +6,7 @@
  * A merged cell is where a boundary is not drawn; a table ruled only horizontally gets its
  * columns elsewhere (aligned-grid.ts) as "virtual" boundaries.
  */
+import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from './layout-settings.js';
 import type { Segment } from './rulings.js';
 
 export interface Edge {
@@ -24,13 +25,9 @@ export interface Box {
   y1: number;
 }
 
-/** Distances (points) under which two rule positions are the same line. */
-export const SNAP_TOL = 2;
-export const JOIN_TOL = 2.5;
-/** Rules shorter than this are tick marks or glyph parts, not table lines. */
-export const MIN_EDGE = 4;
+const D = DEFAULT_LAYOUT_SETTINGS.rules;
 
-export function segmentsToEdges(segs: readonly Segment[], minLen = MIN_EDGE): Edge[] {
+export function segmentsToEdges(segs: readonly Segment[], minLen = D.minEdge): Edge[] {
   const out: Edge[] = [];
   for (const s of segs) {
     if (s.y0 === s.y1 && s.x1 - s.x0 >= minLen) out.push({ orient: 'h', pos: s.y0, a: s.x0, b: s.x1 });
@@ -40,7 +37,7 @@ export function segmentsToEdges(segs: readonly Segment[], minLen = MIN_EDGE): Ed
 }
 
 /** Clusters the positions of parallel edges (a double rule or a 0.5pt offset is one line). */
-export function snapEdges(edges: readonly Edge[], tol = SNAP_TOL): Edge[] {
+export function snapEdges(edges: readonly Edge[], tol = D.snapTol): Edge[] {
   const out: Edge[] = [];
   for (const orient of ['h', 'v'] as const) {
     const list = edges.filter((e) => e.orient === orient).sort((p, q) => p.pos - q.pos);
@@ -64,7 +61,7 @@ export function snapEdges(edges: readonly Edge[], tol = SNAP_TOL): Edge[] {
 }
 
 /** Joins collinear edges that overlap or nearly touch into one. */
-export function joinEdges(edges: readonly Edge[], tol = JOIN_TOL): Edge[] {
+export function joinEdges(edges: readonly Edge[], tol = D.joinTol): Edge[] {
   const byLine = new Map<string, Edge[]>();
   for (const e of edges) {
     const key = `${e.orient}${e.pos.toFixed(3)}`;
@@ -89,7 +86,7 @@ export function joinEdges(edges: readonly Edge[], tol = JOIN_TOL): Edge[] {
   return out;
 }
 
-export function edgesCross(h: Edge, v: Edge, tol = SNAP_TOL): boolean {
+export function edgesCross(h: Edge, v: Edge, tol = D.snapTol): boolean {
   return v.pos >= h.a - tol && v.pos <= h.b + tol && h.pos >= v.a - tol && h.pos <= v.b + tol;
 }
 
@@ -97,7 +94,7 @@ export function edgesCross(h: Edge, v: Edge, tol = SNAP_TOL): boolean {
  * Groups edges into tables: edges that cross or touch are connected. Horizontal rules with no
  * verticals (tables ruled only between rows) are connected when stacked closely with a common span.
  */
-export function groupEdges(edges: readonly Edge[], tol = SNAP_TOL, stackGap = 120): Edge[][] {
+export function groupEdges(edges: readonly Edge[], tol = D.snapTol, stackGap = D.stackGap): Edge[][] {
   const parent = edges.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -213,20 +210,19 @@ function edgesAt(edges: readonly Edge[], pos: number, tol: number): Edge[] {
   return edges.filter((e) => Math.abs(e.pos - pos) <= tol);
 }
 
-/** Minimum width/height of a column/row: thinner strips are drawing artefacts. */
-export const MIN_CELL = 3.5;
 
 /**
  * Builds the frame of a group of edges. Outer boundaries come from the group's box even where no
  * rule is drawn (tables with open sides); a boundary is drawn in a row when rules cover at least
  * half of that row's height.
  */
-export function buildFrame(group: readonly Edge[], extraXs: readonly number[] = [], extraYs: readonly number[] = [], tol = SNAP_TOL): Frame {
+export function buildFrame(group: readonly Edge[], extraXs: readonly number[] = [], extraYs: readonly number[] = [], settings: RuleSettings = D): Frame {
+  const { snapTol: tol, minCell, drawnShare } = settings;
   const box = edgesBox(group);
   const hs = group.filter((e) => e.orient === 'h');
   const vs = group.filter((e) => e.orient === 'v');
-  const xs = clusterPositions([box.x0, box.x1, ...vs.map((e) => e.pos)], MIN_CELL);
-  const ys = clusterPositions([box.y0, box.y1, ...hs.map((e) => e.pos)], MIN_CELL);
+  const xs = clusterPositions([box.x0, box.x1, ...vs.map((e) => e.pos)], minCell);
+  const ys = clusterPositions([box.y0, box.y1, ...hs.map((e) => e.pos)], minCell);
   xs[0] = box.x0;
   xs[xs.length - 1] = box.x1;
   ys[0] = box.y0;
@@ -234,22 +230,22 @@ export function buildFrame(group: readonly Edge[], extraXs: readonly number[] = 
   const ruledX = xs.map(() => true);
   const ruledY = ys.map(() => true);
   // virtual boundaries (from text) go in where no rule is near
-  for (const x of extraXs) if (x > box.x0 + MIN_CELL && x < box.x1 - MIN_CELL && xs.every((q) => Math.abs(q - x) >= MIN_CELL)) insertSorted(xs, ruledX, x);
-  for (const y of extraYs) if (y > box.y0 + MIN_CELL / 2 && y < box.y1 - MIN_CELL / 2 && ys.every((q) => Math.abs(q - y) >= MIN_CELL / 2)) insertSorted(ys, ruledY, y);
-  const vAt = xs.map((x, k) => (ruledX[k] ? edgesAt(vs, x, MIN_CELL / 2 + tol) : []));
-  const hAt = ys.map((y, k) => (ruledY[k] ? edgesAt(hs, y, MIN_CELL / 2 + tol) : []));
+  for (const x of extraXs) if (x > box.x0 + minCell && x < box.x1 - minCell && xs.every((q) => Math.abs(q - x) >= minCell)) insertSorted(xs, ruledX, x);
+  for (const y of extraYs) if (y > box.y0 + minCell / 2 && y < box.y1 - minCell / 2 && ys.every((q) => Math.abs(q - y) >= minCell / 2)) insertSorted(ys, ruledY, y);
+  const vAt = xs.map((x, k) => (ruledX[k] ? edgesAt(vs, x, minCell / 2 + tol) : []));
+  const hAt = ys.map((y, k) => (ruledY[k] ? edgesAt(hs, y, minCell / 2 + tol) : []));
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   const right: boolean[][] = [];
   const down: boolean[][] = [];
   for (let r = 0; r < nr; r++) {
     const row: boolean[] = [];
-    for (let k = 0; k + 1 < nc; k++) row.push(!ruledX[k + 1] || coverage(vAt[k + 1], ys[r], ys[r + 1]) >= 0.5);
+    for (let k = 0; k + 1 < nc; k++) row.push(!ruledX[k + 1] || coverage(vAt[k + 1], ys[r], ys[r + 1]) >= drawnShare);
     right.push(row);
   }
   for (let r = 0; r + 1 < nr; r++) {
     const row: boolean[] = [];
-    for (let c = 0; c < nc; c++) row.push(!ruledY[r + 1] || coverage(hAt[r + 1], xs[c], xs[c + 1]) >= 0.5);
+    for (let c = 0; c < nc; c++) row.push(!ruledY[r + 1] || coverage(hAt[r + 1], xs[c], xs[c + 1]) >= drawnShare);
     down.push(row);
   }
   return { box, edges: [...group], xs, ys, ruledX: ruledX.map((v, k) => v && vAt[k].length > 0), ruledY, right, down };
@@ -318,15 +314,16 @@ export function frameCells(f: Frame): FrameCell[] {
 }
 
 /** The whole chain for one page: rule segments → frames of candidate tables. */
-export function findFrames(segs: readonly Segment[]): Frame[] {
-  const edges = joinEdges(snapEdges(segmentsToEdges(segs)));
+export function findFrames(segs: readonly Segment[], settings: RuleSettings = D): Frame[] {
+  const s = settings;
+  const edges = joinEdges(snapEdges(segmentsToEdges(segs, s.minEdge), s.snapTol), s.joinTol);
   const frames: Frame[] = [];
-  for (const g of groupEdges(edges)) {
+  for (const g of groupEdges(edges, s.snapTol, s.stackGap)) {
     const nh = g.filter((e) => e.orient === 'h').length;
     const nv = g.length - nh;
     if (nh < 2 || (nv < 2 && nh < 3)) continue;
-    const f = buildFrame(g);
-    if (f.box.x1 - f.box.x0 < 20 || f.box.y1 - f.box.y0 < 8) continue;
+    const f = buildFrame(g, [], [], s);
+    if (f.box.x1 - f.box.x0 < s.minFrameWidth || f.box.y1 - f.box.y0 < s.minFrameHeight) continue;
     frames.push(f);
   }
   return frames;

@@ -5,6 +5,7 @@
  * rectangles (Word, Distiller). Coordinates in constructPath are in user space before the current
  * transform, so the CTM is tracked through save/restore/transform and form XObjects.
  */
+import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from './layout-settings.js';
 import { applyPoint, multiply } from './text-items.js';
 
 /** An axis-aligned segment; horizontal when y0 === y1, vertical when x0 === x1. */
@@ -41,10 +42,6 @@ export interface OperatorList {
   argsArray: ArrayLike<unknown>;
 }
 
-/** Below this thickness (points) a filled rectangle is a rule, not a shaded area. */
-export const RULE_THICKNESS = 2.5;
-/** Slant tolerated for a line to still count as horizontal/vertical. */
-const AXIS_TOL = 0.8;
 
 const enum PathOp {
   moveTo = 0,
@@ -59,7 +56,15 @@ const enum PathOp {
  * Returns the rule segments: stroked straight lines, thin filled rectangles as their centre line,
  * and the edges of larger filled rectangles (cell backgrounds) in `boxEdges`, which are weaker evidence.
  */
-export function extractRulings(ops: OperatorList, OPS: OpCodes, viewport: ArrayLike<number>, pageW: number, pageH: number): { rules: Segment[]; boxEdges: Segment[] } {
+export function extractRulings(
+  ops: OperatorList,
+  OPS: OpCodes,
+  viewport: ArrayLike<number>,
+  pageW: number,
+  pageH: number,
+  settings: RuleSettings = DEFAULT_LAYOUT_SETTINGS.rules,
+): { rules: Segment[]; boxEdges: Segment[] } {
+  const { ruleThickness, axisTol } = settings;
   const rules: Segment[] = [];
   const boxEdges: Segment[] = [];
   // graphics state that matters here: the CTM and whether the stroke/fill colour is (near) white,
@@ -97,17 +102,17 @@ export function extractRulings(ops: OperatorList, OPS: OpCodes, viewport: ArrayL
       if (!data) continue;
       for (const sub of subpaths(data, ctm)) {
         if (isStroke) {
-          for (let k = 0; k + 1 < sub.pts.length; k += 1) addLine(sub.pts[k], sub.pts[k + 1], rules);
-          if (sub.closed && sub.pts.length > 2) addLine(sub.pts[sub.pts.length - 1], sub.pts[0], rules);
+          for (let k = 0; k + 1 < sub.pts.length; k += 1) addLine(sub.pts[k], sub.pts[k + 1], rules, axisTol);
+          if (sub.closed && sub.pts.length > 2) addLine(sub.pts[sub.pts.length - 1], sub.pts[0], rules, axisTol);
         }
         if (isFill) {
-          const r = asRect(sub.pts);
+          const r = asRect(sub.pts, axisTol);
           if (!r) continue;
           const w = r.x1 - r.x0;
           const h = r.y1 - r.y0;
           if (w < 0.05 && h < 0.05) continue;
-          if (h <= RULE_THICKNESS && w > h) rules.push({ x0: r.x0, x1: r.x1, y0: (r.y0 + r.y1) / 2, y1: (r.y0 + r.y1) / 2 });
-          else if (w <= RULE_THICKNESS && h > w) rules.push({ x0: (r.x0 + r.x1) / 2, x1: (r.x0 + r.x1) / 2, y0: r.y0, y1: r.y1 });
+          if (h <= ruleThickness && w > h) rules.push({ x0: r.x0, x1: r.x1, y0: (r.y0 + r.y1) / 2, y1: (r.y0 + r.y1) / 2 });
+          else if (w <= ruleThickness && h > w) rules.push({ x0: (r.x0 + r.x1) / 2, x1: (r.x0 + r.x1) / 2, y0: r.y0, y1: r.y1 });
           else if (w < pageW * 0.98 || h < pageH * 0.98) {
             // a page-sized background is no cell
             boxEdges.push({ x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y0 }, { x0: r.x0, x1: r.x1, y0: r.y1, y1: r.y1 });
@@ -184,20 +189,20 @@ export function subpaths(data: ArrayLike<number>, ctm: ArrayLike<number>): Subpa
   return out.filter((s) => !s.curved && s.pts.length >= 2);
 }
 
-function addLine(a: [number, number], b: [number, number], out: Segment[]): void {
+function addLine(a: [number, number], b: [number, number], out: Segment[], axisTol: number): void {
   const dx = Math.abs(a[0] - b[0]);
   const dy = Math.abs(a[1] - b[1]);
-  if (dy <= AXIS_TOL && dx > dy) {
+  if (dy <= axisTol && dx > dy) {
     const y = (a[1] + b[1]) / 2;
     out.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: y, y1: y });
-  } else if (dx <= AXIS_TOL && dy > dx) {
+  } else if (dx <= axisTol && dy > dx) {
     const x = (a[0] + b[0]) / 2;
     out.push({ x0: x, x1: x, y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
   }
 }
 
 /** An axis-aligned rectangle from 4 (or 5, closed) points, else undefined. */
-export function asRect(pts: [number, number][]): Segment | undefined {
+export function asRect(pts: [number, number][], axisTol = DEFAULT_LAYOUT_SETTINGS.rules.axisTol): Segment | undefined {
   let p = pts;
   if (p.length === 5 && Math.abs(p[0][0] - p[4][0]) < 0.01 && Math.abs(p[0][1] - p[4][1]) < 0.01) p = p.slice(0, 4);
   if (p.length !== 4) return undefined;
@@ -209,8 +214,8 @@ export function asRect(pts: [number, number][]): Segment | undefined {
   const y1 = Math.max(...ys);
   // each corner must sit on the box: axis-aligned, not a rotated quadrilateral
   for (const [x, y] of p) {
-    const onX = Math.abs(x - x0) < AXIS_TOL || Math.abs(x - x1) < AXIS_TOL;
-    const onY = Math.abs(y - y0) < AXIS_TOL || Math.abs(y - y1) < AXIS_TOL;
+    const onX = Math.abs(x - x0) < axisTol || Math.abs(x - x1) < axisTol;
+    const onY = Math.abs(y - y0) < axisTol || Math.abs(y - y1) < axisTol;
     if (!onX || !onY) return undefined;
   }
   return { x0, y0, x1, y1 };

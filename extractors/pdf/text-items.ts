@@ -6,6 +6,7 @@
  * across two table cells can be cut at the rule between them.
  */
 import { collapseSpaces, isCjk, joinPieces, normalizeText } from './cjk-normalize.js';
+import { DEFAULT_LAYOUT_SETTINGS } from './layout-settings.js';
 
 export interface RawTextItem {
   str: string;
@@ -171,7 +172,7 @@ export interface TextLine {
  * Groups fragments into lines by vertical overlap (not by stream order, which some producers
  * scramble). Small baseline offsets (superscripts, mixed fonts) stay on one line.
  */
-export function groupLines(frags: readonly TextFrag[]): TextLine[] {
+export function groupLines(frags: readonly TextFrag[], tolEm = DEFAULT_LAYOUT_SETTINGS.text.lineTolEm): TextLine[] {
   const sorted = [...frags].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0);
   const lines: TextLine[] = [];
   let cur: TextLine | undefined;
@@ -179,7 +180,7 @@ export function groupLines(frags: readonly TextFrag[]): TextLine[] {
     const mid = (f.y0 + f.y1) / 2;
     if (cur) {
       const curMid = (cur.y0 + cur.y1) / 2;
-      const tol = Math.min(cur.size, f.size) * 0.45;
+      const tol = Math.min(cur.size, f.size) * tolEm;
       if (Math.abs(mid - curMid) <= tol) {
         cur.frags.push(f);
         cur.x0 = Math.min(cur.x0, f.x0);
@@ -211,11 +212,11 @@ export interface LinePiece {
   frags: TextFrag[];
 }
 
-export function linePieces(line: TextLine, gapEm = 1.2): LinePiece[] {
+export function linePieces(line: TextLine, gapEm = DEFAULT_LAYOUT_SETTINGS.text.cellGapEm, joinable: (prev: TextFrag, next: TextFrag) => boolean = () => true): LinePiece[] {
   const out: LinePiece[] = [];
   let cur: LinePiece | undefined;
   for (const f of line.frags) {
-    if (cur && f.x0 - cur.x1 <= gapEm * Math.min(cur.size, f.size)) {
+    if (cur && f.x0 - cur.x1 <= gapEm * Math.min(cur.size, f.size) && joinable(cur.frags[cur.frags.length - 1], f)) {
       cur.text = joinAdjacent(cur.text, cur.x1, f);
       cur.x1 = Math.max(cur.x1, f.x1);
       cur.y0 = Math.min(cur.y0, f.y0);

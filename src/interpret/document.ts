@@ -4,6 +4,7 @@
  */
 import type { Document, OverallPerformance, Project, Table } from '../../schemas/document.js';
 import type { Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
+import type { SegmentSettings } from '../../extractors/pdf/layout-settings.js';
 import { segment } from '../segment/segment.js';
 import { VERSION } from '../version.js';
 import { headlineFigures } from './headlines.js';
@@ -24,10 +25,12 @@ function mostCommon<T>(xs: (T | undefined)[]): T | undefined {
 export interface InterpretOptions {
   /** the organisation alias table (default: the project's data/org-aliases.csv and YUSUAN_ORG_ALIASES) */
   orgAliases?: OrgAliases;
+  /** segmentation tuning values (the segment part of the layout settings, extractors/pdf/layout-settings.ts) */
+  segment?: SegmentSettings;
 }
 
 export function interpretDocument(src: SourceDocument, opts: InterpretOptions = {}): Document {
-  const seg = segment(src.blocks);
+  const seg = segment(src.blocks, opts.segment);
   const tables: Table[] = [];
   const projects: Project[] = [];
   const overall: OverallPerformance[] = [];

@@ -182,7 +182,10 @@ export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[
   const name = valueAfter(rows, /^项目名称$/);
   const dept = valueAfter(rows, /^主管部门(及代码)?$/);
   const deptCode = dept && /^(\d+)\s*[-—]\s*(.+)$/.exec(dept.text);
-  const unitText = rows.flat().find((c) => /项目资金\s*[(（]\s*(万元|元)\s*[)）]/.test(c.text))?.text ?? '';
+  // a form printed without rules may wrap this label over two rows (项目资金 / (元)): read each
+  // cell together with the one under it
+  const withBelow = rows.flatMap((r, i) => r.map((c, k) => c.text + (rows[i + 1]?.[k]?.text ?? '')));
+  const unitText = withBelow.find((t) => /项目资金\s*[(（]\s*(万元|元)\s*[)）]/.test(t)) ?? '';
   const fundsUnit: Unit | undefined = /万元/.test(unitText) ? '万元' : /元/.test(unitText) ? '元' : undefined;
   const goals = readGoals(rows);
   const headerAt = rows.findIndex((r) => indicatorColumns(r));

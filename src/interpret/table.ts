@@ -11,6 +11,28 @@ import { interpretRows } from './rows.js';
 import type { TableKindId } from '../../schemas/table-kinds.js';
 import { tableKind } from './table-kinds.js';
 
+/**
+ * Where the table is printed on its first page: its title and every grid (and cell) of that page
+ * together, so that the box covers each cell it holds (a table whose second grid follows on the
+ * same page reaches down to that grid's last row).
+ */
+function tableBox(seg: TableSegment, page: number | undefined): BBox | undefined {
+  const boxes: BBox[] = [];
+  if (seg.titleBlock?.bbox && seg.titleBlock.page === page) boxes.push(seg.titleBlock.bbox);
+  for (const g of seg.grids) {
+    if (g.page !== page) continue;
+    if (g.bbox) boxes.push(g.bbox);
+    for (const r of g.rows) for (const c of r.cells) if (c.bbox && (c.page ?? g.page) === page) boxes.push(c.bbox);
+  }
+  if (!boxes.length) return seg.titleBlock?.bbox ?? seg.grids[0]?.bbox;
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
 export function titleYear(title: string): number | undefined {
   const m = /(20\d{2})\s*年/.exec(title);
   return m ? Number(m[1]) : undefined;
@@ -77,8 +99,8 @@ export function interpretTable(seg: TableSegment, id: number, fallbackKind?: Tab
       message: `${name}: found by the alignment of its text alone (no ruling lines); its columns are inferred, check its figures against page ${first.page ?? '?'}`,
     });
   }
-  const bbox: BBox | undefined = seg.titleBlock?.bbox ?? first.bbox;
   const page = seg.titleBlock?.page ?? first.page;
+  const bbox = tableBox(seg, page);
   const kind = title ? tableKind(title) : fallbackKind ?? 'unknown';
   const year = titleYear(title);
   return {

@@ -7,6 +7,7 @@
  */
 import type { Block, GridBlock, TextBlock } from '../../schemas/intermediate.js';
 import type { Unit } from '../core/amount.js';
+import { DEFAULT_LAYOUT_SETTINGS, type SegmentSettings } from '../../extractors/pdf/layout-settings.js';
 import { classifyLine } from './line-kinds.js';
 
 export interface TableSegment {
@@ -77,7 +78,7 @@ export function realignGrid(head: GridBlock, edges: number[] | undefined): GridB
 }
 
 /** Are these grids one table over a page break? Same column layout, when positions are known. */
-function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean {
+function continues(prev: GridBlock, next: GridBlock, first: GridBlock, tolerance: number): boolean {
   // a page that repeats the table's header rows goes on with it, whatever its kind (a 项目支出
   // table's 项目名称 header is no new 绩效目标表 form)
   if (repeatsHeader(first, next)) return true;
@@ -90,7 +91,6 @@ function continues(prev: GridBlock, next: GridBlock, first: GridBlock): boolean 
   if (a.length === b.length) return true;
   // fewer rules where cells are merged: the smaller set of edges stands on the larger one
   const [small, large] = a.length < b.length ? [a, b] : [b, a];
-  const tolerance = 6;
   const matched = small.filter((x) => large.some((y) => Math.abs(x - y) <= tolerance)).length;
   return matched >= small.length - (small.length > 3 ? 1 : 0);
 }
@@ -218,12 +218,12 @@ export function liftCaptionRows(blocks: Block[]): Block[] {
  * not). Pieces with different column rules are laid out on the finer columns: a continuation
  * whose merged cells hide rules, or a header printed alone before the page break.
  */
-export function joinContinuation(grids: GridBlock[], next: GridBlock): GridBlock[] | undefined {
+export function joinContinuation(grids: GridBlock[], next: GridBlock, settings: SegmentSettings = DEFAULT_LAYOUT_SETTINGS.segment): GridBlock[] | undefined {
   const first = grids[0];
   const last = grids[grids.length - 1];
   const widths = (g: GridBlock) => g.columnEdges?.length ?? 0;
   const headerPiece = grids.length === 1 && last.rows.length <= 3 && !hasAmount(last);
-  if (!continues(last, next, first)) {
+  if (!continues(last, next, first, settings.continuationEdgeTol)) {
     const realigned = headerPiece ? realignGrid(last, next.columnEdges) : undefined;
     return realigned ? [realigned, next] : undefined;
   }
@@ -255,7 +255,7 @@ export function runningLines(blocks: Block[]): Set<string> {
   return new Set([...pages].filter(([k, p]) => p.size >= 3 && !elsewhere.has(k)).map(([k]) => k));
 }
 
-export function segment(input: Block[]): Segmentation {
+export function segment(input: Block[], settings: SegmentSettings = DEFAULT_LAYOUT_SETTINGS.segment): Segmentation {
   const lifted = liftCaptionRows(input);
   const furniture = runningLines(lifted);
   const isFurniture = (b: Block) => b.type === 'text' && furniture.has(b.text.replace(/\s+/g, ''));
@@ -345,7 +345,7 @@ export function segment(input: Block[]): Segmentation {
     // the same title printed again over the next page's piece, without a label of its own, continues the table
     const lastPage = current?.grids[current.grids.length - 1].page;
     const repeated = !!pending.title && !pending.label && pending.title === current?.title && lastPage !== undefined && block.page === lastPage + 1;
-    const joined = current && ((!pending.title && follows) || titledAgain || repeated) ? joinContinuation(current.grids, block) : undefined;
+    const joined = current && ((!pending.title && follows) || titledAgain || repeated) ? joinContinuation(current.grids, block, settings) : undefined;
     if (current && joined) {
       current.grids = joined;
       if (pending.unit && !current.unit) current.unit = pending.unit;

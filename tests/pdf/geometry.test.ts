@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { columnStrips, groupRows, isAmount, stripBoundaries } from '../../extractors/pdf/aligned-grid.js';
 import { collapseSpaces, joinPieces, normalizeText } from '../../extractors/pdf/cjk-normalize.js';
-import { centreMergedHeaders, gridFromFrame, layoutPage } from '../../extractors/pdf/page-layout.js';
+import { gridFromFrame, layoutPage } from '../../extractors/pdf/page-layout.js';
 import { buildFrame, findFrames, frameCells, joinEdges, segmentsToEdges, snapEdges } from '../../extractors/pdf/ruled-grid.js';
 import { asRect, extractRulings, isWhite, subpaths, type OpCodes, type Segment } from '../../extractors/pdf/rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, toFragments, type TextFrag } from '../../extractors/pdf/text-items.js';
+import { frag } from './frag.js';
 
 const h = (y: number, x0: number, x1: number): Segment => ({ x0, x1, y0: y, y1: y });
 const v = (x: number, y0: number, y1: number): Segment => ({ x0: x, x1: x, y0, y1 });
-
-/** A fragment of text at (x, baseline y), 10pt, width by character class. */
-function frag(text: string, x: number, base: number, size = 10): TextFrag {
-  const w = Array.from(text).reduce((s, c) => s + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.55), 0);
-  const cuts = [x];
-  let cx = x;
-  for (const c of text) {
-    cx += c.charCodeAt(0) > 0x2e80 ? size : size * 0.55;
-    cuts.push(cx);
-  }
-  return { text, x0: x, x1: x + w, y0: base - size * 0.86, y1: base + size * 0.14, base, size, font: 'f', cuts };
-}
 
 /** Rules of a full grid: rows at ys, columns at xs. */
 function fullGrid(xs: number[], ys: number[]): Segment[] {
@@ -165,18 +154,6 @@ describe('ruled grid', () => {
 });
 
 describe('aligned grid', () => {
-  it('a merged header printed centred over its columns takes in the empty cells it heads', () => {
-    // columns 项目 (0–100) | 合计 (100–160) | 基本支出 (160–220) | 项目支出 (220–280); the text
-    // 2024年预算数 (centre 190) crosses the 合计|基本支出 boundary only
-    const edges = [0, 100, 160, 220, 280];
-    const cell = (text: string, colSpan = 1) => ({ text, colSpan, rowSpan: 1 });
-    const got = centreMergedHeaders([cell('项目'), cell('2024年预算数', 2), cell('')], [50, 190, NaN], edges);
-    expect(got.map((c) => [c.text, c.colSpan])).toEqual([['项目', 1], ['2024年预算数', 3]]);
-    // an off-centre text is not stretched past its middle; a cell with text is never taken in
-    const kept = centreMergedHeaders([cell('项目'), cell('本年收入', 2), cell('上年')], [50, 160, 250], edges);
-    expect(kept.map((c) => c.colSpan)).toEqual([1, 2, 1]);
-  });
-
   it('recognises amounts as printed', () => {
     expect(['1,633,000.00', '-12.50', '0', '307.82'].every(isAmount)).toBe(true);
     expect(['15621.11万元', '12.5%', '(1)', '1,23'].some(isAmount)).toBe(false);

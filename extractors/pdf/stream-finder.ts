@@ -1,0 +1,522 @@
+/**
+ * Tables without ruling lines (WPS/Excel exports with gridlines off, HTML printed without borders),
+ * in the spirit of pdfplumber's text strategy and Camelot's stream: a chain of small pure steps
+ * over the page's free text lines.
+ *
+ *   lines → atoms (cell texts: fragments joined only across word spaces, never onto a number)
+ *         → tabular lines (two atoms or more, one an amount) → table runs (dense runs of them,
+ *           with the rows without amounts between, the rows above that sit in the body's columns,
+ *           then the header lines above those)
+ *         → body columns (x-strips that no body atom crosses: left-, right- or centre-aligned text
+ *           all stays inside its strip) → header cells (wrapped header text stacked into one cell)
+ *           → columns only a header names (a column printed empty) → header levels and spans (a
+ *           header cell over others spans the columns it is centred on)
+ *         → rows (baselines; a wrapped label joins the amount line it belongs to) → grid.
+ *
+ * The grid is the same GridBlock the ruled path gives (method `aligned`), so interpretation
+ * cannot tell them apart except by the method and confidence it reports.
+ */
+import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
+import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
+import type { LayoutSettings } from './layout-settings.js';
+import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
+
+/** A cell's text on one line: fragments joined across word spaces. */
+export type Atom = LinePiece;
+
+export interface StreamLine {
+  line: TextLine;
+  /** the line cut at cell gaps (text.cellGapEm): whether it is a table row is read from these */
+  pieces: LinePiece[];
+  atoms: Atom[];
+}
+
+/** A number as printed in a table, loosely (12.5%, (3.4), -7): never joined with the word before or after it. */
+const NUMERIC = /^[-−–(]?[$€£¥]?\d[\d.,]*%?\)?$/;
+
+const round = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * A line's atoms: fragments (whitespace-free runs) joined when the gap between them is a word
+ * space (below `wordGapEm`), unless either is a number. pdf.js may run a right-aligned amount and
+ * the next cell's label into one item with one space between (`694.34 一、一般公共服务支出`):
+ * the split at the space stays a split.
+ */
+export function lineAtoms(line: TextLine, wordGapEm: number): Atom[] {
+  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text));
+}
+
+/**
+ * A table row line: at least `minPieces` pieces apart by a cell gap, one of them an amount (so
+ * that prose with a figure in it is no table row; the finer atoms only place text in columns).
+ */
+export function isTabular(pieces: readonly LinePiece[], minPieces: number): boolean {
+  return pieces.length >= minPieces && pieces.some((a) => isAmount(a.text));
+}
+
+/** Indices into the page's lines: the first header line, the first body line and the last body line. */
+export interface TableRun {
+  top: number;
+  bodyTop: number;
+  bottom: number;
+}
+
+/**
+ * Dense runs of tabular lines. A body goes down from a tabular line over lines no further apart
+ * than `maxRowGapEm` (lines without amounts between tabular ones are rows too: a 收支总表's
+ * expenditure-only rows, wrapped labels) and ends at its last tabular line; `stop` lines (titles,
+ * unit lines, notes, page furniture, long prose) end it.
+ */
+export function tableRuns(lines: readonly StreamLine[], tab: readonly boolean[], stop: readonly boolean[], s: LayoutSettings['stream']): TableRun[] {
+  const out: TableRun[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!tab[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let last = i;
+    let nTab = 1;
+    while (j + 1 < lines.length && !stop[j + 1]) {
+      const gap = lines[j + 1].line.y0 - lines[j].line.y1;
+      if (gap > s.maxRowGapEm * lines[j].line.size) break;
+      j++;
+      if (tab[j]) {
+        last = j;
+        nTab++;
+      } else if (j - last > s.maxWrappedLines) break;
+    }
+    // one row at the foot of a page (a table's header and first row before it goes on overleaf)
+    const atFoot = lines.slice(last + 1).every((_, k) => stop[last + 1 + k]);
+    if (nTab >= s.minRows || (atFoot && lines[last].atoms.length >= 3)) out.push({ top: i, bodyTop: i, bottom: last });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Column strips of a body: x-extents of its tabular lines' atoms, overlapping ones merged. */
+export function bodyStrips(lines: readonly StreamLine[], tol: number): Interval[] {
+  return columnStrips(lines.flatMap((l) => l.atoms), tol);
+}
+
+/**
+ * Strips widened by the text of the body's other lines (wrapped labels, rows without amounts):
+ * an atom that overlaps exactly one strip belongs to it.
+ */
+export function widenStrips(strips: readonly Interval[], atoms: readonly Interval[]): Interval[] {
+  const out = strips.map((st) => ({ ...st }));
+  for (const a of atoms) {
+    const hit = out.filter((st) => Math.min(st.x1, a.x1) - Math.max(st.x0, a.x0) > 0);
+    if (hit.length !== 1) continue;
+    const k = out.indexOf(hit[0]);
+    const x0 = Math.min(hit[0].x0, a.x0);
+    const x1 = Math.max(hit[0].x1, a.x1);
+    // never into the neighbours
+    if ((k > 0 && x0 <= out[k - 1].x1) || (k + 1 < out.length && x1 >= out[k + 1].x0)) continue;
+    hit[0].x0 = x0;
+    hit[0].x1 = x1;
+  }
+  return out;
+}
+
+/** An atom sits in the body's columns when it lies inside one strip (with `tol` slack). */
+export function fitsStrips(a: Interval, strips: readonly Interval[], tol: number): boolean {
+  return strips.some((st) => a.x0 >= st.x0 - tol && a.x1 <= st.x1 + tol);
+}
+
+/**
+ * Boundaries between columns from how their text is aligned: a column of amounts is right-aligned,
+ * so its right edge is just after its widest amount; a column of labels is left-aligned, so its
+ * left edge is just before its labels; between a label column and an amount column, the middle
+ * of the gap. Such edges stay put from page to page whatever the widths of the texts.
+ */
+export function alignedBoundaries(cols: readonly Interval[], numeric: readonly (boolean | undefined)[], pad: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; k + 1 < cols.length; k++) {
+    const [here, next] = [cols[k], cols[k + 1]];
+    if (numeric[k] === true) out.push(Math.min(here.x1 + pad, next.x0));
+    else if (numeric[k + 1] === false) out.push(Math.max(here.x1, next.x0 - pad));
+    else out.push((here.x1 + next.x0) / 2);
+  }
+  return out;
+}
+
+/** A header cell: header text stacked over one or more lines (a wrapped header) as one box. */
+export interface HeaderCell extends Interval {
+  y0: number;
+  y1: number;
+  atoms: Atom[];
+}
+
+/**
+ * Header atoms → header cells: atoms that overlap horizontally and sit one right under the other
+ * (a gap under `stackEm` em) are lines of one wrapped cell (一般公共 / 预算).
+ */
+export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[] {
+  const parent = atoms.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  for (let a = 0; a < atoms.length; a++) {
+    for (let b = a + 1; b < atoms.length; b++) {
+      const p = atoms[a];
+      const q = atoms[b];
+      const overlapX = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
+      const gapY = Math.max(p.y0, q.y0) - Math.min(p.y1, q.y1);
+      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size)) parent[find(a)] = find(b);
+    }
+  }
+  const groups = new Map<number, Atom[]>();
+  atoms.forEach((a, k) => {
+    const g = groups.get(find(k));
+    if (g) g.push(a);
+    else groups.set(find(k), [a]);
+  });
+  return [...groups.values()].map((as) => ({
+    x0: Math.min(...as.map((a) => a.x0)),
+    x1: Math.max(...as.map((a) => a.x1)),
+    y0: Math.min(...as.map((a) => a.y0)),
+    y1: Math.max(...as.map((a) => a.y1)),
+    atoms: as.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0),
+  }));
+}
+
+/**
+ * Header cells with nothing under them are leaves (they name one column); the others head
+ * several. Without `bounds`, "under" is by the texts' overlap; with the columns known, by the
+ * columns the texts lie over (项目 printed over 科目名称 heads 科目编码 too).
+ */
+export function isLeaf(cell: HeaderCell, all: readonly HeaderCell[], bounds?: readonly number[]): boolean {
+  const cols = (c: Interval) => (bounds ? columnsUnder(c, bounds) : undefined);
+  const mine = cols(cell);
+  return !all.some((o) => {
+    if (o === cell || o.y0 < cell.y1 - 1) return false;
+    if (!mine) return Math.min(o.x1, cell.x1) - Math.max(o.x0, cell.x0) > 0;
+    const theirs = cols(o)!;
+    return Math.min(mine[1], theirs[1]) >= Math.max(mine[0], theirs[0]);
+  });
+}
+
+/**
+ * The table's columns: the body strips, plus a column for each leaf header cell over no strip
+ * (a column the table prints empty). Returned left to right.
+ */
+export function tableColumns(strips: readonly Interval[], leaves: readonly HeaderCell[]): Interval[] {
+  const cols: Interval[] = strips.map((st) => ({ x0: st.x0, x1: st.x1 }));
+  for (const h of leaves) {
+    const over = cols.some((c) => Math.min(c.x1, h.x1) - Math.max(c.x0, h.x0) > 0);
+    if (!over) cols.push({ x0: h.x0, x1: h.x1 });
+  }
+  return cols.sort((a, b) => a.x0 - b.x0);
+}
+
+/** Columns (indices) a header cell's text lies over. */
+function columnsUnder(cell: Interval, bounds: readonly number[]): [number, number] {
+  return atomColumns(cell, [-Infinity, ...bounds, Infinity]);
+}
+
+/**
+ * The columns a spanning header cell heads: of the spans that contain the columns its text lies
+ * over and only `allowed` columns (its territory: nearer to it than to the other cells of its
+ * level), the one whose middle is nearest the middle of the text — merged header text is printed
+ * centred over what it heads. Near-ties go to the wider span: a narrower one would leave a column
+ * unheaded.
+ */
+export function centredSpan(cell: Interval, edges: readonly number[], centres: readonly number[], allowed: readonly boolean[]): [number, number] {
+  const [a0, b0] = columnsUnder(cell, edges.slice(1, -1));
+  const mid = (cell.x0 + cell.x1) / 2;
+  // the span's middle from its edges, or from its end columns' header texts: whichever fits
+  // (edges are sure beside labels, header texts beside amounts)
+  const off = (p: number, q: number) => Math.min(Math.abs((centres[p] + centres[q]) / 2 - mid), Math.abs((edges[p] + edges[q + 1]) / 2 - mid));
+  let best: [number, number] = [a0, b0];
+  let bestOff = off(a0, b0);
+  for (let a = a0; a >= 0 && (a === a0 || allowed[a]); a--) {
+    for (let b = b0; b < centres.length && (b === b0 || allowed[b]); b++) {
+      const o = off(a, b);
+      if (o < bestOff + 4 && b - a > best[1] - best[0]) {
+        best = [a, b];
+        bestOff = Math.min(o, bestOff);
+      } else if (o < bestOff - 1) {
+        best = [a, b];
+        bestOff = o;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Header rows from header cells: spanning cells stack in levels (a cell under another is one
+ * level lower); leaves go in the bottom row and reach up (rowSpan) over levels where no spanning
+ * cell heads their column.
+ */
+export function headerRows(cells: readonly HeaderCell[], bounds: readonly number[], edges: readonly number[], page: number): GridRow[] {
+  const nc = bounds.length + 1;
+  const leaves = cells.filter((c) => isLeaf(c, cells, bounds));
+  const uppers = cells.filter((c) => !leaves.includes(c)).sort((a, b) => a.y0 - b.y0);
+  // levels of spanning cells: bands of cells printed on the same lines, top to bottom (a cell
+  // heading the cells of the band under it need not overlap their texts: 支出 over 金额)
+  const level = new Map<HeaderCell, number>();
+  let band = -1;
+  let bandBottom = -Infinity;
+  for (const u of uppers) {
+    if (u.y0 >= bandBottom - 1) {
+      band++;
+      bandBottom = u.y1;
+    } else bandBottom = Math.max(bandBottom, u.y1);
+    level.set(u, band);
+  }
+  const nLevels = uppers.length ? Math.max(...uppers.map((u) => level.get(u)!)) + 1 : 0;
+  const nRows = nLevels + 1;
+  // slot grid: owner cell id per (row, column)
+  const owner: number[][] = Array.from({ length: nRows }, () => new Array<number>(nc).fill(-1));
+  const spans: { r: number; c0: number; c1: number; r1: number; cell?: HeaderCell }[] = [];
+  const leafOf = new Map<number, HeaderCell[]>();
+  for (const l of leaves) {
+    const c = columnOf(bounds, (l.x0 + l.x1) / 2);
+    leafOf.set(c, [...(leafOf.get(c) ?? []), l]);
+  }
+  const centres = Array.from({ length: nc }, (_, k) => {
+    const l = leafOf.get(k)?.[0];
+    return l ? (l.x0 + l.x1) / 2 : (edges[k] + edges[k + 1]) / 2;
+  });
+  const mid = (c: Interval) => (c.x0 + c.x1) / 2;
+  for (let lv = 0; lv < nLevels; lv++) {
+    const here = uppers.filter((u) => level.get(u) === lv).sort((a, b) => mid(a) - mid(b));
+    const own = here.map((u) => columnsUnder(u, bounds));
+    here.forEach((u, i) => {
+      const allowed = centres.map((_, k) => owner[lv][k] < 0 && !own.some(([a, b], j) => j !== i && k >= a && k <= b));
+      const [a, b] = centredSpan(u, edges, centres, allowed);
+      if ([...Array(b - a + 1).keys()].some((k) => owner[lv][a + k] >= 0)) return;
+      for (let k = a; k <= b; k++) owner[lv][k] = spans.length;
+      spans.push({ r: lv, c0: a, c1: b, r1: lv, cell: u });
+    });
+  }
+  for (let c = 0; c < nc; c++) {
+    let top = nLevels;
+    while (top > 0 && owner[top - 1][c] < 0) top--;
+    const ls = leafOf.get(c) ?? [];
+    const id = spans.length;
+    for (let r = top; r < nRows; r++) owner[r][c] = id;
+    spans.push({ r: top, c0: c, c1: c, r1: nRows - 1, cell: ls.length ? { ...ls[0], atoms: ls.flatMap((l) => l.atoms) } : undefined });
+  }
+  const rows: GridRow[] = Array.from({ length: nRows }, () => ({ cells: [] }));
+  const y0 = Math.min(...cells.map((c) => c.y0));
+  const y1 = Math.max(...cells.map((c) => c.y1));
+  for (let r = 0; r < nRows; r++) {
+    for (let c = 0; c < nc; c++) {
+      const id = owner[r][c];
+      if (id < 0) {
+        // a level where nothing heads this column, under a cell that does
+        rows[r].cells.push({ text: '', colSpan: 1, rowSpan: 1, page, bbox: { x0: round(edges[c]), y0: round(y0), x1: round(edges[c + 1]), y1: round(y1) } });
+        continue;
+      }
+      const sp = spans[id];
+      if (sp.r !== r || sp.c0 !== c) continue;
+      const frags: TextFrag[] = sp.cell ? sp.cell.atoms.flatMap((a) => a.frags) : [];
+      const cy0 = sp.cell ? sp.cell.y0 : y0;
+      const cy1 = sp.cell ? sp.cell.y1 : y1;
+      rows[r].cells.push({ text: cellText(frags), colSpan: sp.c1 - sp.c0 + 1, rowSpan: sp.r1 - sp.r + 1, page, bbox: { x0: round(edges[sp.c0]), y0: round(cy0), x1: round(edges[sp.c1 + 1]), y1: round(cy1) } });
+    }
+  }
+  return rows.filter((r) => r.cells.length);
+}
+
+/**
+ * Body rows: lines grouped into printed rows (a wrapped label joins its amount line), each row's
+ * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
+ * those columns.
+ */
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number): GridRow[] {
+  const rows: GridRow[] = [];
+  const bounds = edges.slice(1, -1);
+  const nc = edges.length - 1;
+  const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
+  for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
+    const atoms = rl.flatMap((l) => l.pieces);
+    const y0 = Math.min(...rl.map((l) => l.line.y0));
+    const y1 = Math.max(...rl.map((l) => l.line.y1));
+    const placed = atoms.map((a) => ({ a, cols: atomColumns(a, edges) }));
+    const cells: GridCell[] = [];
+    let c = 0;
+    while (c < nc) {
+      const here = placed.filter((p) => p.cols[0] === c);
+      let span = Math.max(1, ...here.map((p) => p.cols[1] - c + 1));
+      // a text reaching over a column that holds text of its own in this row stops before it
+      for (let k = c + 1; k < c + span; k++) {
+        if (placed.some((p) => p.cols[0] === k)) {
+          span = k - c;
+          break;
+        }
+      }
+      cells.push({ text: cellText(here.flatMap((p) => p.a.frags)), colSpan: span, rowSpan: 1, page, bbox: { x0: round(edges[c]), y0: round(y0), x1: round(edges[c + span]), y1: round(y1) } });
+      c += span;
+    }
+    rows.push({ cells });
+  }
+  return rows;
+}
+
+/**
+ * Lines whose boxes overlap (by a fifth of their size or more) are one printed row: cells of a
+ * row are centred vertically, so a two-line label (三、国有资本经营预 / 算) straddles the one-line
+ * label beside it (三、国防支出), and none of them need carry an amount. So is a line right under
+ * another (less than half a line apart, and less than half the table's usual gap between lines)
+ * whose texts all continue texts of the line above.
+ */
+export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
+  const out: StreamLine[] = [];
+  // a wrapped cell's lines are much closer than the table's rows are to each other
+  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).sort((a, b) => a - b);
+  const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    const size = Math.min(last?.line.size ?? 0, l.line.size);
+    const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
+    // or the next line of a wrapped cell: close under it, every text under a text of the line above
+    const gap = last ? l.line.y0 - last.line.y1 : Infinity;
+    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
+    if (last && (overlapping || wrapped)) {
+      const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
+      out[out.length - 1] = {
+        line: { frags, x0: Math.min(last.line.x0, l.line.x0), x1: Math.max(last.line.x1, l.line.x1), y0: last.line.y0, y1: Math.max(last.line.y1, l.line.y1), base: last.line.base, size: Math.max(last.line.size, l.line.size) },
+        pieces: [...last.pieces, ...l.pieces].sort((a, b) => a.x0 - b.x0),
+        atoms: [...last.atoms, ...l.atoms].sort((a, b) => a.x0 - b.x0),
+      };
+    } else out.push(l);
+  }
+  return out;
+}
+
+/**
+ * The columns a text lies in: those it covers for more than half their width or for more than
+ * a third of its own (a label that starts a little left of its column, in a table continued with
+ * slightly different widths, still belongs to that column); at least the one it overlaps most.
+ */
+export function atomColumns(a: Interval, edges: readonly number[]): [number, number] {
+  const w = Math.max(0.1, a.x1 - a.x0);
+  let first = -1;
+  let last = -1;
+  let best = 0;
+  let bestOv = -Infinity;
+  for (let k = 0; k + 1 < edges.length; k++) {
+    const ov = Math.min(a.x1, edges[k + 1]) - Math.max(a.x0, edges[k]);
+    if (ov > bestOv) {
+      bestOv = ov;
+      best = k;
+    }
+    if (ov > 0.5 * (edges[k + 1] - edges[k]) || ov > w / 3) {
+      if (first < 0) first = k;
+      last = k;
+    }
+  }
+  return first < 0 ? [best, best] : [first, last];
+}
+
+/**
+ * A table that goes on from the previous page, printed without its header, keeps the previous
+ * page's columns when each of its strips lies (mostly) in a different one of them: a column
+ * empty on this page is still a column.
+ */
+export function continuedColumns(strips: readonly Interval[], previous: readonly number[] | undefined): number[] | undefined {
+  if (!previous || previous.length < 3 || previous.length - 1 < strips.length) return undefined;
+  const seen = new Set<number>();
+  for (const st of strips) {
+    const [a, b] = atomColumns(st, previous);
+    const ov = Math.min(st.x1, previous[a + 1]) - Math.max(st.x0, previous[a]);
+    if (a !== b || seen.has(a) || ov < 0.5 * (st.x1 - st.x0)) return undefined;
+    seen.add(a);
+  }
+  return [...previous];
+}
+
+export interface StreamTable {
+  grid: GridBlock;
+  /** the page lines the table took */
+  lines: Set<number>;
+}
+
+/**
+ * The whole chain for one page's free lines (top to bottom). `stop[k]`: line k can be part of no
+ * table (title, unit line, note, page furniture, heading-sized text); `furniture[k]`: line k is a
+ * running header, footer or page number.
+ */
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
+  const st = s.stream;
+  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
+  const out: StreamTable[] = [];
+  const used = new Set<number>();
+  for (const run of tableRuns(lines, tab, stop, st)) {
+    const body = lines.slice(run.bodyTop, run.bottom + 1);
+    const strips = bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol);
+    if (strips.length < 2) continue;
+    // a table continued from the previous page starts with its rows, not a header: rows in the
+    // body's columns that reach up to the top of the page are body rows (without amounts)
+    const near = (a: number, b: number, em: number) => lines[b].line.y0 - lines[a].line.y1 <= em * lines[a].line.size;
+    const inColumns = (k: number) => lines[k].atoms.every((a) => strips.filter((q) => Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol).length <= 1);
+    let up = run.bodyTop;
+    while (up - 1 >= 0 && !stop[up - 1] && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
+    // nothing above but running headers (or tables already read): no title, no unit line
+    const atTop = (k: number) => lines.slice(0, k).every((_, j) => furniture[j] || used.has(j));
+    let top = atTop(up) ? up : run.bodyTop;
+    if (top === run.bodyTop) {
+      // rows without amounts above the first amount row (因公出国（境）费 with nothing spent):
+      // lines whose texts all sit in the body's label columns; a header line heads an amount
+      // column or a column of its own
+      const numericStrip = strips.map((q) => {
+        const inIt = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms).filter((a) => a.x0 >= q.x0 - 0.5 && a.x1 <= q.x1 + 0.5);
+        return inIt.filter((a) => isAmount(a.text)).length * 2 > inIt.length;
+      });
+      const inLabels = (k: number) =>
+        lines[k].atoms.every((a) => {
+          const hit = strips.map((q, i) => (Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol ? i : -1)).filter((i) => i >= 0);
+          return hit.length === 1 && !numericStrip[hit[0]];
+        });
+      while (top - 1 >= 0 && !stop[top - 1] && !used.has(top - 1) && near(top - 1, top, st.maxRowGapEm) && inLabels(top - 1)) top--;
+    }
+    const bodyTop = top;
+    // likewise rows without amounts down to the foot of the page, before it goes on overleaf
+    let down = run.bottom;
+    while (down + 1 < lines.length && !stop[down + 1] && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    const bottom = lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom;
+    while (
+      top - 1 >= 0 &&
+      bodyTop - (top - 1) <= st.maxHeaderLines &&
+      !stop[top - 1] &&
+      !used.has(top - 1) &&
+      near(top - 1, top, st.headerGapEm) &&
+      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
+      // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
+      !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
+    )
+      top--;
+    const header = lines.slice(top, bodyTop);
+    const bodyLines = lines.slice(bodyTop, bottom + 1);
+    const cells = headerCells(header.flatMap((l) => l.atoms));
+    // a header text names a column of its own only where it reaches the lower half of the header
+    // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
+    const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
+    const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
+    const cols = tableColumns(widenStrips(strips, bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms)), leaves);
+    const all = lines.slice(top, bottom + 1);
+    const x0 = Math.min(...all.map((l) => l.line.x0));
+    const x1 = Math.max(...all.map((l) => l.line.x1));
+    const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
+    // a column is of amounts when most of its body texts are
+    const numeric = cols.map((c) => {
+      const inCol = bodyLines.flatMap((l) => l.atoms).filter((a) => a.x0 >= c.x0 - 0.5 && a.x1 <= c.x1 + 0.5);
+      return inCol.length ? inCol.filter((a) => isAmount(a.text)).length * 2 > inCol.length : undefined;
+    });
+    const size = bodyLines[0].line.size;
+    const edges = carried ?? [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
+    const bounds = edges.slice(1, -1);
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm)];
+    const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
+    const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
+    for (let k = top; k <= bottom; k++) used.add(k);
+    out.push({
+      grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? s.confidence.stream : s.confidence.streamFew, page, bbox, columnEdges: edges.map(round) },
+      lines: new Set(Array.from({ length: bottom - top + 1 }, (_, k) => top + k)),
+    });
+  }
+  return out;
+}
