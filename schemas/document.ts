@@ -16,6 +16,8 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal numb
 export const Provenance = z.object({
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
+  /** where there is no page (spreadsheets, CSV): the sheet and cell as Excel names them, `公开05表!C7` */
+  cell: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

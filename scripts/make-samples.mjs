@@ -390,7 +390,7 @@ function fodsCell(c, style, extra = '') {
   return `<table:table-cell table:style-name="${c.bold ? st + 'b' : st}"${value}${span}${extra}>${p}</table:table-cell>`;
 }
 
-function toFods(sections) {
+function toFods(sections, { oneSheet = false } = {}) {
   const PRINT_W = 21 - 2 * 1.5 - 0.2;
   const autoStyles = [];
   const colStyles = new Map();
@@ -455,6 +455,8 @@ function toFods(sections) {
     return Math.max(0.7, lines * 0.47 + 0.3);
   };
   const tables = [];
+  const stacked = [];
+  let stackedWidth = 1;
   let n = { standard: 0, performance: 0, overall: 0 };
   for (const s of sections) {
     n[s.kind]++;
@@ -498,6 +500,14 @@ function toFods(sections) {
     for (const note of s.notes) full(note, 'note');
     const cols = widths.map((w) => `<table:table-column table:style-name="${colStyle(w)}" table:default-cell-style-name="Default"/>`).join('');
     tables.push(`<table:table table:name="${esc(name)}" table:style-name="ta1">${cols}\n${rows.join('\n')}\n</table:table>`);
+    stacked.push(rows.join('\n'));
+    stackedWidth = Math.max(stackedWidth, W);
+  }
+  if (oneSheet) {
+    // every table on one sheet, one under another, a blank row between (as some budget systems export)
+    const cols = `<table:table-column table:style-name="${colStyle(2.5)}" table:number-columns-repeated="${stackedWidth}" table:default-cell-style-name="Default"/>`;
+    tables.length = 0;
+    tables.push(`<table:table table:name="预算公开表" table:style-name="ta1">${cols}\n${stacked.join('\n<table:table-row table:style-name="roA"><table:table-cell/></table:table-row>\n')}\n</table:table>`);
   }
 
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -742,4 +752,7 @@ Observed with pdf.js (\`pdfjs-dist\` \`getTextContent\`) and poppler:
 `;
 }
 
-main();
+export { BASE, REPO, parseSeed, collectSections, toFods };
+
+// run as a script (not when imported by scripts/make-office-samples.mjs)
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

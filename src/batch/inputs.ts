@@ -5,7 +5,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
 
-export const SUPPORTED = /\.(pdf|txt|md|markdown|html?)$/i;
+export const SUPPORTED = /\.(pdf|txt|md|markdown|html?|xlsx|xlsm|xls|ods|csv|docx|doc)$/i;
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
