@@ -68,7 +68,12 @@ export const Row = z.object({
 });
 export type Row = z.infer<typeof Row>;
 
-export const PrintedCell = z.object({ text: z.string(), ...Provenance.shape });
+export const PrintedCell = z.object({
+  text: z.string(),
+  colSpan: z.number().int().min(2).optional().describe('a merged cell: the columns it spans (the positions it covers print empty)'),
+  rowSpan: z.number().int().min(2).optional().describe('a merged cell: the rows it spans'),
+  ...Provenance.shape,
+});
 export type PrintedCell = z.infer<typeof PrintedCell>;
 
 export const TableQuality = z.object({

@@ -14,7 +14,7 @@ import { isExtractionError, type FailureReason } from '../errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
-import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
+import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
 
@@ -27,6 +27,12 @@ export interface FileTask {
   outDir: string;
   /** the output folder relative to --out */
   output: string;
+  /** the file holding the bytes when absPath is not one: a downloaded URL, standard input */
+  readFrom?: string;
+  /** the input is this URL, downloaded before it is handed to a worker */
+  url?: string;
+  /** CSVs with a UTF-8 byte-order mark (--excel-csv) */
+  excelCsv?: boolean;
   password?: string;
   force?: boolean;
   /** return the database rows of an extracted document */
@@ -90,7 +96,7 @@ function counts(doc: Document, checks: Checks, facts: number) {
 }
 
 /** The files yusuan writes in an output folder; only these (and its temp files) are ever deleted. */
-const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
+const OUTPUT_FILES = new Set(['document.json', 'document.xlsx', 'facts.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
 
 export async function clearOutputs(dir: string): Promise<void> {
   // synchronous, like the writes (src/util/atomic-write.ts): a handful of small deletions
@@ -113,7 +119,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
   const res = emptyResult(task);
   try {
-    const src = await readInput(task.absPath);
+    const src = await readInput(task.readFrom ?? task.absPath);
     res.sha256 = src.sha256;
     res.bytes = src.bytes.length;
     if (!task.force) {
@@ -142,10 +148,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     // the folder is rewritten: first it stops being trusted (marker gone), then the files of an
     // earlier run (and temp files of a killed one) go, then the outputs, the marker last
     await clearOutputs(task.outDir);
-    const { facts } = await writeDocumentOutputs(doc, task.outDir, {
-      'checks.json': `${JSON.stringify(checks, null, 1)}\n`,
-      'findings.csv': await findingsCsv(checks),
-    });
+    const { facts } = await writeDocumentOutputs(doc, task.outDir, { checks, ...(task.excelCsv ? { excelCsv: true } : {}) });
     res.timings = {
       extractMs: round1(t1 - t0),
       validateMs: round1(t2 - t1),

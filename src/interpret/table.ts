@@ -82,7 +82,7 @@ export function interpretTable(seg: TableSegment, id: number, fallbackKind?: str
     columns,
     rows,
     printed: m.rows.map((row) =>
-      row.map((c) => ({ text: c.text, ...provenanceOf(c) })),
+      row.map((c) => ({ text: c.text, ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}), ...provenanceOf(c) })),
     ),
     quality: {
       method: first.method,

@@ -64,11 +64,9 @@ export function validateDocument(doc: Document): Checks {
 
 export const FINDINGS_COLUMNS = ['document', 'rule', 'severity', 'table_id', 'table', 'page', 'row', 'code', 'item', 'column', 'expected', 'found', 'difference', 'message_zh', 'message_en', 'sentence'];
 
-/** findings.csv: one row per finding. */
-export async function findingsCsv(checks: Checks): Promise<string> {
-  return toCsv(
-    FINDINGS_COLUMNS,
-    checks.findings.map((f) => [
+/** The findings as rows of FINDINGS_COLUMNS (findings.csv, the workbook's findings sheet). */
+export function findingRows(checks: Checks): (string | number | undefined)[][] {
+  return checks.findings.map((f) => [
       checks.document,
       f.rule,
       f.severity,
@@ -85,8 +83,12 @@ export async function findingsCsv(checks: Checks): Promise<string> {
       f.message.zh,
       f.message.en,
       f.where.sentence,
-    ]),
-  );
+    ]);
+}
+
+/** findings.csv: one row per finding. */
+export async function findingsCsv(checks: Checks): Promise<string> {
+  return toCsv(FINDINGS_COLUMNS, findingRows(checks));
 }
 
 /** "3 errors, 1 warning, 12 info (hierarchy.functional 2, narrative.growth 1, …)" */
