@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--from <list>', 'read more inputs from a file, one a line (- : the list on standard input)')
     .option('--max-download-mb <mb>', 'largest file a URL may return', String(DEFAULT_MAX_DOWNLOAD_MB))
     .option('--download-timeout <seconds>', 'time limit for downloading one URL', String(DEFAULT_DOWNLOAD_TIMEOUT_S))
+    .option('--no-xlsx', 'no document.xlsx per document')
     .option('--excel-csv', 'write every CSV with a UTF-8 byte-order mark, so that Excel and WPS open it without mojibake')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')

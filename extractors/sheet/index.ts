@@ -23,7 +23,8 @@ function refPrefix(name: string): string {
 }
 
 function cellText(cell: XLSX.CellObject): string | undefined {
-  if (cell.t === 'z') return '';
+  // a stub: an empty cell, or a formula saved without its value (sheetStubs keeps those)
+  if (cell.t === 'z') return cell.f ? undefined : '';
   if (cell.w !== undefined) return cell.w;
   if (cell.v === undefined) return cell.f ? undefined : '';
   if (cell.t === 'n') return XLSX.SSF.format((cell.z as string | undefined) ?? 'General', cell.v as number);
@@ -73,7 +74,7 @@ function workbookOf(input: SourceInput, format: SheetFormat): XLSX.WorkBook {
       // raw: every field stays the string it is (a code 2010101 or an amount 0.50 is not re-typed)
       return XLSX.read(decodeText(input).replace(/^\uFEFF/, ''), { type: 'string', raw: true, cellFormula: false, cellHTML: false });
     }
-    return XLSX.read(input.bytes, { type: 'array', cellFormula: true, cellHTML: false, cellNF: true, cellStyles: false });
+    return XLSX.read(input.bytes, { type: 'array', cellFormula: true, cellHTML: false, cellNF: true, cellStyles: false, sheetStubs: true });
   } catch (e) {
     if (e instanceof ExtractionError) throw e;
     throw new ExtractionError(input.path, 'corrupt', `cannot read the ${format} workbook: ${(e as Error).message}`, { cause: e });

@@ -49,6 +49,8 @@ export interface RunOptions {
   downloadTimeout?: number | string;
   /** CSVs with a UTF-8 byte-order mark, for Excel and WPS */
   excelCsv?: boolean;
+  /** false (--no-xlsx): no document.xlsx */
+  xlsx?: boolean;
 }
 
 /** Exit codes: 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and an error finding. */
@@ -171,7 +173,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
       return EXIT.usage;
     }
   }
-  const { sources, missing } = await resolveSources([...inputs, ...listed]);
+  const { sources, missing } = await resolveSources([...inputs, ...listed], new Set([resolve(opts.out)]));
   for (const m of missing) progress.warn(`yusuan: ${m}: matches no file`);
   if (!sources.length) {
     progress.warn('yusuan: no input files (supported: .pdf .txt .md .markdown .html .htm .xlsx .xls .ods .csv .docx, http(s) URLs, - for standard input)');
@@ -191,6 +193,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     ...(s.kind === 'url' ? { url: s.absPath } : {}),
     ...(opts.password ? { password: opts.password } : {}),
     ...(opts.excelCsv ? { excelCsv: true } : {}),
+    ...(opts.xlsx === false ? { workbook: false } : {}),
     force: !!opts.force,
   }));
   const stdinTask = tasks.find((_, i) => sources[i].kind === 'stdin');

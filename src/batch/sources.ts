@@ -59,7 +59,7 @@ export async function readStdin(): Promise<Buffer> {
 }
 
 /** Inputs (files, directories, globs, URLs, `-`) to sources, in the order given, each once. */
-export async function resolveSources(args: string[]): Promise<ResolvedSources> {
+export async function resolveSources(args: string[], skip: ReadonlySet<string> = new Set()): Promise<ResolvedSources> {
   const sources: Source[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -72,7 +72,7 @@ export async function resolveSources(args: string[]): Promise<ResolvedSources> {
     if (arg === '-') add({ path: '-', absPath: '-', kind: 'stdin', name: 'stdin' });
     else if (URL_RE.test(arg)) add({ path: arg, absPath: arg, kind: 'url', name: urlName(arg) });
     else {
-      const e = await expandInputs([arg]);
+      const e = await expandInputs([arg], skip);
       missing.push(...e.missing);
       for (const f of e.files) add({ path: f, absPath: resolve(f), kind: 'file', name: basename(f) });
     }

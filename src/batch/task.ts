@@ -33,6 +33,8 @@ export interface FileTask {
   url?: string;
   /** CSVs with a UTF-8 byte-order mark (--excel-csv) */
   excelCsv?: boolean;
+  /** false: no document.xlsx (--no-xlsx) */
+  workbook?: boolean;
   password?: string;
   force?: boolean;
   /** return the database rows of an extracted document */
@@ -148,7 +150,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     // the folder is rewritten: first it stops being trusted (marker gone), then the files of an
     // earlier run (and temp files of a killed one) go, then the outputs, the marker last
     await clearOutputs(task.outDir);
-    const { facts } = await writeDocumentOutputs(doc, task.outDir, { checks, ...(task.excelCsv ? { excelCsv: true } : {}) });
+    const { facts } = await writeDocumentOutputs(doc, task.outDir, { checks, ...(task.excelCsv ? { excelCsv: true } : {}), ...(task.workbook === false ? { workbook: false } : {}) });
     res.timings = {
       extractMs: round1(t1 - t0),
       validateMs: round1(t2 - t1),
