@@ -711,6 +711,24 @@ Do not edit them by hand; change the generator and re-run it.
 
 All amounts are exactly as printed in the seed (\`694.34\`, \`8.40\`, \`400,000\`).
 
+## Office files (\`node scripts/make-office-samples.mjs [SEED_TXT] [--out DIR]\`)
+
+The same document as departments attach it, made by LibreOffice (headless) from the generator's
+own layouts — nothing written by hand, no other tool:
+
+| file | what it is |
+|---|---|
+| \`xinzhou-xinfang-2024-budget.xlsx\` | the flat ODS behind \`*.libreoffice.pdf\` (a sheet per table, label/title/部门名称/单位 rows above, merged title and header cells, amounts as numbers formatted \`0.00\` / \`#,##0\`, zero amounts as text \`0.00\`) saved as Excel 2007+ |
+| \`xinzhou-xinfang-2024-budget.xls\` | the same saved as Excel 97–2003 (BIFF8) |
+| \`xinzhou-xinfang-2024-budget.stacked.xlsx\` | every table on one sheet, one under another, a blank row between (several tables per sheet) |
+| \`xinzhou-xinfang-2024-budget.csv\` | that one sheet as CSV (UTF-8, cells as shown: \`400,000\` quoted) |
+| \`xinzhou-xinfang-2024-budget.docx\` | \`xinzhou-xinfang-2024-budget.html\` saved by LibreOffice Writer as Word 2007+ (headings, paragraphs, tables with merged cells) |
+
+\`libreoffice --headless --convert-to xlsx:"Calc MS Excel 2007 XML"\` (\`xls:"MS Excel 97"\`,
+\`csv:"Text - txt - csv (StarCalc)":44,34,76,1,,0,false,true,true\`, and for the Word file
+\`--infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML"\`). Each gives the seed's facts
+(tests/samples.test.ts).
+
 ## Tools
 
 - Node ${process.version}

@@ -7,6 +7,11 @@ import cliProgress from 'cli-progress';
 import { wrapLine } from './summary-line.js';
 import type { FileResult } from './task.js';
 
+/** A message as stderr shows it: wrapped at a terminal's width, else as it is. */
+function stderrLine(text: string): string {
+  return process.stderr.isTTY ? wrapLine(text, process.stderr.columns ?? 80) : text;
+}
+
 /** The line as stdout shows it: the terminal form wrapped at its width on a terminal, else the stable line. */
 function stdoutLine(text: string, forTerminal?: string): string {
   return process.stdout.isTTY && forTerminal ? wrapLine(forTerminal, process.stdout.columns ?? 80) : text;
@@ -88,7 +93,7 @@ class PlainProgress implements Progress {
     if (!this.quiet) process.stdout.write(`${stdoutLine(text, forTerminal)}\n`);
   }
   warn(text: string) {
-    process.stderr.write(`${text}\n`);
+    process.stderr.write(`${stderrLine(text)}\n`);
   }
   end() {}
 }
@@ -128,8 +133,8 @@ class BarProgress implements Progress {
     if (!this.quiet) this.print(stdoutLine(text, forTerminal));
   }
   warn(text: string) {
-    if (this.stopped) process.stderr.write(`${text}\n`);
-    else this.multi.log(`${text}\n`);
+    if (this.stopped) process.stderr.write(`${stderrLine(text)}\n`);
+    else this.multi.log(`${stderrLine(text)}\n`);
   }
   end() {
     // lines logged since the last redraw (the last document's) are written by a redraw, not by stop()
