@@ -239,6 +239,8 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
 
   const finish = async (i: number, r: FileResult) => {
     const task = tasks[i];
+    // each failure is one line, whatever the error said (pdf.js and fetch messages can span lines)
+    if (r.error) r.error.message = r.error.message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     if (r.status === 'failed' && !r.sha256) {
       // timed out or crashed before the worker said: hash here, for the manifest and the database
       try {
