@@ -4,7 +4,7 @@
  * terminal (counts first, wrapped, never cut, the last one shown), no bar off a terminal.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, EXIT_MEANING } from '../../src/batch/run.js';
@@ -91,6 +91,16 @@ describe('summary lines', () => {
       expect(joined, n).toMatch(new RegExp(`success: 1 tables, \\d+ facts, .*checks: .*${n.replace('.', '\\.')}`));
     }
     for (const l of screen.split('\n')) expect(l.length, l).toBeLessThanOrEqual(60);
+  });
+
+  it('a failed input is one line on stdout and one on stderr, naming the file and the reason', async () => {
+    const dir = tempDir();
+    writeFixtures(dir, 1);
+    writeFileSync(join(dir, 'fake.pdf'), 'not a pdf\nat all\n');
+    const res = await runCli(['extract', '-o', join(dir, 'out'), '--progress', 'none', '--no-xlsx', dir]);
+    expect(res.code).toBe(EXIT.failed);
+    expect(res.stdout.split('\n').filter((l) => l.includes('fake.pdf'))).toEqual([expect.stringMatching(/fake\.pdf: failed \[not-pdf\] .*fake\.pdf: named \.pdf but it is not a PDF/)]);
+    expect(res.stderr.split('\n').filter((l) => l.includes('fake.pdf'))).toHaveLength(1);
   });
 
   it('--progress bar off a terminal draws no bar (no "ETA NFs"), the lines stay', async () => {

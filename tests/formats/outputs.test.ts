@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../schemas/document.js';
 import { parseCsvRecords } from '../../src/export/csv.js';
 import { writeDocumentOutputs } from '../../src/export/write-outputs.js';
+import { documentWorkbook } from '../../src/export/workbook.js';
+import { validateDocument } from '../../src/validate/index.js';
 import { extract } from '../../src/pipeline.js';
 import { ensureDist, removeTempDirs, runCli, tempDir } from '../batch/helpers.js';
 import { ROOT } from '../batch/build.js';
@@ -67,6 +69,20 @@ describe('document.xlsx', () => {
     expect([total.value, total.numFmt]).toEqual([694.34, '0.00']);
   });
 
+  it('writes the headline figures sheet when the document has headlines', async () => {
+    const headlines = [{ figure: '收入总计', value: '694.34', unit: '万元', value_yuan: '6943400', table: '2024年预算收支总表', table_kind: 'budget_summary', page: 4, row: 7, column: '2024年' }];
+    const bytes = await documentWorkbook({ ...doc, headlines } as Document, validateDocument(doc));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('主要数字')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'figure', 'value', 'unit', 'value_yuan', 'table', 'table_kind', 'page', 'bbox', 'row', 'column']);
+    expect(ws.getCell('A2').value).toBe('收入总计');
+    expect(wb.getWorksheet('主要数字')).toBeDefined();
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.readFile(join(dir, 'lib/document.xlsx'));
+    expect(plain.getWorksheet('主要数字')).toBeUndefined();
+  });
+
   it.skipIf(!soffice)('opens in LibreOffice (converted back to CSV): Chinese intact, amounts numbers', () => {
     const out = join(dir, 'lo');
     mkdirSync(out);
@@ -107,5 +123,15 @@ describe('facts.parquet', () => {
       expect(p.page).toBe(c.page === '' ? null : Number(c.page));
       for (const k of ['document', 'table_title', 'item', 'column', 'code', 'unit']) expect(p[k]).toBe(c[k]);
     });
+  });
+});
+
+describe('the npm package', () => {
+  it('holds what a user needs and no samples or tests', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining(['bin/yusuan.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'README.md', 'package.json']));
+    expect(files.filter((f) => /^(samples|tests|scripts|dist\/tests|dist\/scripts)\//.test(f))).toEqual([]);
   });
 });
