@@ -17,6 +17,8 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal numb
 export const Provenance = z.object({
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
+  /** where there is no page (spreadsheets, CSV): the sheet and cell as Excel names them, `公开05表!C7` */
+  cell: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -73,7 +75,12 @@ export const Row = z.object({
 });
 export type Row = z.infer<typeof Row>;
 
-export const PrintedCell = z.object({ text: z.string(), ...Provenance.shape });
+export const PrintedCell = z.object({
+  text: z.string(),
+  colSpan: z.number().int().min(2).optional().describe('a merged cell: the columns it spans (the positions it covers print empty)'),
+  rowSpan: z.number().int().min(2).optional().describe('a merged cell: the rows it spans'),
+  ...Provenance.shape,
+});
 export type PrintedCell = z.infer<typeof PrintedCell>;
 
 export const TableQuality = z.object({

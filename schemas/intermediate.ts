@@ -29,7 +29,7 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
-export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html']);
+export const SourceFormat = z.enum(['pdf', 'text', 'markdown', 'html', 'xlsx', 'xls', 'ods', 'csv', 'docx']);
 export type SourceFormat = z.infer<typeof SourceFormat>;
 
 /** One printed cell. Spanned positions are not repeated: a merged cell has colSpan/rowSpan > 1. */
@@ -39,6 +39,8 @@ export const GridCell = z.object({
   rowSpan: z.number().int().positive().default(1),
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
+  /** spreadsheets (and CSV), which have no pages: the cell as Excel names it, `公开05表!C7` (`C7` for CSV) */
+  cell: z.string().optional(),
   bold: z.boolean().optional(),
 });
 export type GridCell = z.input<typeof GridCell>;
@@ -48,10 +50,10 @@ export type GridRow = z.input<typeof GridRow>;
 
 /**
  * How a grid was found: text renderings give tab-separated rows (tsv), markdown pipe tables (pipe)
- * or HTML tables (html); PDFs give ruled grids (cells from ruling-line intersections) or aligned
+ * or HTML tables (html); spreadsheets and CSV give their cells (sheet), Word files their tables (docx); PDFs give ruled grids (cells from ruling-line intersections) or aligned
  * grids (columns from text alignment, for tables without rules).
  */
-export const GridMethod = z.enum(['tsv', 'pipe', 'html', 'ruled', 'aligned']);
+export const GridMethod = z.enum(['tsv', 'pipe', 'html', 'ruled', 'aligned', 'sheet', 'docx']);
 export type GridMethod = z.infer<typeof GridMethod>;
 
 export const TextBlock = z.object({
@@ -63,6 +65,8 @@ export const TextBlock = z.object({
   bbox: BBox.optional(),
   fontSize: z.number().optional(),
   bold: z.boolean().optional(),
+  /** spreadsheets: the cell this line was read from (`公开05表!A2`) */
+  cell: z.string().optional(),
 });
 export type TextBlock = z.input<typeof TextBlock>;
 

@@ -392,7 +392,7 @@ function fodsCell(c, style, extra = '') {
   return `<table:table-cell table:style-name="${c.bold ? st + 'b' : st}"${value}${span}${extra}>${p}</table:table-cell>`;
 }
 
-function toFods(sections, { borderless = false } = {}) {
+function toFods(sections, { borderless = false, oneSheet = false } = {}) {
   const PRINT_W = 21 - 2 * 1.5 - 0.2;
   const autoStyles = [];
   const colStyles = new Map();
@@ -457,6 +457,8 @@ function toFods(sections, { borderless = false } = {}) {
     return Math.max(0.7, lines * 0.47 + 0.3);
   };
   const tables = [];
+  const stacked = [];
+  let stackedWidth = 1;
   let n = { standard: 0, performance: 0, overall: 0 };
   for (const s of sections) {
     n[s.kind]++;
@@ -500,6 +502,14 @@ function toFods(sections, { borderless = false } = {}) {
     for (const note of s.notes) full(note, 'note');
     const cols = widths.map((w) => `<table:table-column table:style-name="${colStyle(w)}" table:default-cell-style-name="Default"/>`).join('');
     tables.push(`<table:table table:name="${esc(name)}" table:style-name="ta1">${cols}\n${rows.join('\n')}\n</table:table>`);
+    stacked.push(rows.join('\n'));
+    stackedWidth = Math.max(stackedWidth, W);
+  }
+  if (oneSheet) {
+    // every table on one sheet, one under another, a blank row between (as some budget systems export)
+    const cols = `<table:table-column table:style-name="${colStyle(2.5)}" table:number-columns-repeated="${stackedWidth}" table:default-cell-style-name="Default"/>`;
+    tables.length = 0;
+    tables.push(`<table:table table:name="预算公开表" table:style-name="ta1">${cols}\n${stacked.join('\n<table:table-row table:style-name="roA"><table:table-cell/></table:table-row>\n')}\n</table:table>`);
   }
 
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -671,6 +681,24 @@ Do not edit them by hand; change the generator and re-run it.
 
 All amounts are exactly as printed in the seed (\`694.34\`, \`8.40\`, \`400,000\`).
 
+## Office files (\`node scripts/make-office-samples.mjs [SEED_TXT] [--out DIR]\`)
+
+The same document as departments attach it, made by LibreOffice (headless) from the generator's
+own layouts — nothing written by hand, no other tool:
+
+| file | what it is |
+|---|---|
+| \`xinzhou-xinfang-2024-budget.xlsx\` | the flat ODS behind \`*.libreoffice.pdf\` (a sheet per table, label/title/部门名称/单位 rows above, merged title and header cells, amounts as numbers formatted \`0.00\` / \`#,##0\`, zero amounts as text \`0.00\`) saved as Excel 2007+ |
+| \`xinzhou-xinfang-2024-budget.xls\` | the same saved as Excel 97–2003 (BIFF8) |
+| \`xinzhou-xinfang-2024-budget.stacked.xlsx\` | every table on one sheet, one under another, a blank row between (several tables per sheet) |
+| \`xinzhou-xinfang-2024-budget.csv\` | that one sheet as CSV (UTF-8, cells as shown: \`400,000\` quoted) |
+| \`xinzhou-xinfang-2024-budget.docx\` | \`xinzhou-xinfang-2024-budget.html\` saved by LibreOffice Writer as Word 2007+ (headings, paragraphs, tables with merged cells) |
+
+\`libreoffice --headless --convert-to xlsx:"Calc MS Excel 2007 XML"\` (\`xls:"MS Excel 97"\`,
+\`csv:"Text - txt - csv (StarCalc)":44,34,76,1,,0,false,true,true\`, and for the Word file
+\`--infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML"\`). Each gives the seed's facts
+(tests/samples.test.ts).
+
 ## Tools
 
 - Node ${process.version}
@@ -712,4 +740,7 @@ Observed with pdf.js (\`pdfjs-dist\` \`getTextContent\`) and poppler:
 `;
 }
 
-main();
+export { BASE, REPO, parseSeed, collectSections, toFods };
+
+// run as a script (not when imported by scripts/make-office-samples.mjs)
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

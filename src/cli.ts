@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
 import { DEFAULT_MAX_MEMORY_MB } from './batch/pool.js';
+import { EXTRACT_EXAMPLES, exitCodesHelp } from './cli-help.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB } from './batch/sources.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -14,11 +16,22 @@ export async function main(argv: string[]): Promise<number> {
     .description('Turn Chinese government budget disclosures (部门预算 / 单位预算 / 部门决算) into validated JSON and CSV')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', `\nExamples:\n${EXTRACT_EXAMPLES}\n\n${exitCodesHelp()}`);
+  // no arguments: the help, on stderr, and a usage error (a script that forgot its arguments fails)
+  if (argv.length <= 2) {
+    program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
   program
     .command('extract')
-    .description('extract every table, fact and project of each input (PDF, text, markdown or HTML), in parallel, resumably')
-    .argument('<inputs...>', 'files, directories (searched recursively) or globs')
+    .description('extract every table, fact and project of each input (PDF, text, markdown, HTML, CSV, .xlsx/.xls/.ods, .docx), in parallel, resumably')
+    .argument('[inputs...]', 'files, directories (searched recursively), globs, http(s) URLs, or - for standard input')
+    .option('--from <list>', 'read more inputs from a file, one a line (- : the list on standard input)')
+    .option('--max-download-mb <mb>', 'largest file a URL may return', String(DEFAULT_MAX_DOWNLOAD_MB))
+    .option('--download-timeout <seconds>', 'time limit for downloading one URL', String(DEFAULT_DOWNLOAD_TIMEOUT_S))
+    .option('--no-xlsx', 'no document.xlsx per document')
+    .option('--excel-csv', 'write every CSV with a UTF-8 byte-order mark, so that Excel and WPS open it without mojibake')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')
     .option('-j, --jobs <n>', 'worker processes (default: the number of cores)')
@@ -31,7 +44,13 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-db', 'no database')
     .option('--quiet', 'no per-document lines')
     .addOption(new Option('--strict', 'exit 3 when any document has an error finding'))
+    .addHelpText('after', `\nExamples:\n${EXTRACT_EXAMPLES}\n\n${exitCodesHelp()}`)
     .action(async (inputs: string[], opts: RunOptions) => {
+      if (!inputs.length && !opts.from) {
+        console.error('yusuan extract: no inputs: give files, folders, globs, URLs, - (standard input) or --from LIST (yusuan extract --help)');
+        code = EXIT.usage;
+        return;
+      }
       code = await runExtract(inputs, opts);
     });
   try {

@@ -39,6 +39,12 @@ describe.each([
   'xinzhou-xinfang-2024-budget.html',
   'xinzhou-xinfang-2024-budget.chromium.pdf',
   'xinzhou-xinfang-2024-budget.libreoffice.pdf',
+  // the office files of scripts/make-office-samples.mjs (issue 12)
+  'xinzhou-xinfang-2024-budget.xlsx',
+  'xinzhou-xinfang-2024-budget.xls',
+  'xinzhou-xinfang-2024-budget.stacked.xlsx',
+  'xinzhou-xinfang-2024-budget.csv',
+  'xinzhou-xinfang-2024-budget.docx',
 ])('sample %s', (name) => {
   it('gives exactly the seed facts', async () => {
     const doc = await extract(join(ROOT, 'samples', name));

@@ -5,15 +5,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 
-export const SUPPORTED = /\.(pdf|txt|md|markdown|html?)$/i;
+export const SUPPORTED = /\.(pdf|txt|md|markdown|html?|xlsx|xlsm|xls|ods|csv|docx|doc)$/i;
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** `skip`: absolute folders a walk does not enter (the run's own output folder: its CSVs and workbooks are not inputs). */
+async function walk(dir: string, out: string[], skip: ReadonlySet<string>, nested = false): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
+  // a folder yusuan wrote (a document's outputs, or a run's) holds outputs, not disclosures
+  if (nested && entries.some((e) => e.name === '.yusuan-complete.json' || e.name === 'manifest.jsonl')) return;
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     // hidden files and a folder's own documentation are not disclosures
     if (e.name.startsWith('.') || /^readme(\.|$)/i.test(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
+    if (e.isDirectory() && skip.has(resolve(p))) continue;
+    if (e.isDirectory()) await walk(p, out, skip, true);
     else if (e.isFile() && SUPPORTED.test(e.name)) out.push(p);
   }
 }
@@ -39,7 +43,7 @@ export interface ExpandedInputs {
   missing: string[];
 }
 
-export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
+export async function expandInputs(args: string[], skip: ReadonlySet<string> = new Set()): Promise<ExpandedInputs> {
   const files: string[] = [];
   const missing: string[] = [];
   for (const arg of args) {
@@ -48,7 +52,7 @@ export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
       const root = arg.slice(0, arg.lastIndexOf('/', firstWild) + 1) || '.';
       const all: string[] = [];
       try {
-        await walk(root, all);
+        await walk(root, all, skip);
       } catch {
         /* reported below as matching nothing */
       }
@@ -60,7 +64,7 @@ export async function expandInputs(args: string[]): Promise<ExpandedInputs> {
     }
     try {
       const s = await stat(arg);
-      if (s.isDirectory()) await walk(arg, files);
+      if (s.isDirectory()) await walk(arg, files, skip);
       else files.push(arg);
     } catch {
       // a file that cannot be stat'ed is still passed on, so that it is reported with its reason

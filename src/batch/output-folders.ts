@@ -12,11 +12,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 
 export const OWNER_FILE = '.yusuan-source';
 /** File names of the run level, which no output folder may take. */
-export const RUN_LEVEL_NAMES = new Set(['manifest.jsonl', 'facts.csv', 'headlines.csv', 'across-years.csv', 'yusuan.sqlite', 'yusuan.sqlite-wal', 'yusuan.sqlite-shm', 'yusuan.sqlite-journal']);
+export const RUN_LEVEL_NAMES = new Set(['manifest.jsonl', 'facts.csv', 'facts.parquet', 'headlines.csv', 'across-years.csv', 'yusuan.sqlite', 'yusuan.sqlite-wal', 'yusuan.sqlite-shm', 'yusuan.sqlite-journal']);
 /** Longest folder name kept (UTF-8 bytes), leaving room for the hash suffix under the usual 255-byte limit. */
 const MAX_NAME_BYTES = 180;
 
@@ -50,19 +50,25 @@ export function pathHash(absPath: string): string {
   return createHash('sha256').update(absPath).digest('hex').slice(0, 8);
 }
 
+/** An input claiming a folder: its identity (absolute path, URL, `-`) and its file name. */
+export interface FolderClaim {
+  id: string;
+  name: string;
+}
+
 /**
  * Preferred names: the stem; where two inputs of one run share a stem but not an extension
  * (x.md and x.html), both keep their extension.
  */
-function preferredNames(files: string[]): Map<string, string> {
+function preferredNames(inputs: FolderClaim[]): string[] {
   const stemOf = (f: string) => basename(f, extname(f));
   const exts = new Map<string, Set<string>>();
-  for (const f of files) {
-    const s = stemOf(f);
+  for (const { name } of inputs) {
+    const s = stemOf(name);
     if (!exts.has(s)) exts.set(s, new Set());
-    exts.get(s)!.add(extname(f).toLowerCase());
+    exts.get(s)!.add(extname(name).toLowerCase());
   }
-  return new Map(files.map((f) => [f, safeFolderName((exts.get(stemOf(f))?.size ?? 0) > 1 ? basename(f) : stemOf(f))]));
+  return inputs.map(({ name }) => safeFolderName((exts.get(stemOf(name))?.size ?? 0) > 1 ? basename(name) : stemOf(name)));
 }
 
 function ownerOf(dir: string): string | undefined {
@@ -77,34 +83,31 @@ function ownerOf(dir: string): string | undefined {
  * The output folder (relative to `out`) of each input, claiming new ones on disk. `out` must exist.
  * Throws only on a file-system error (the caller reports it as an output problem).
  */
-export function assignOutputFolders(out: string, files: string[]): Map<string, string> {
-  const preferred = preferredNames(files);
-  const taken = new Map<string, string>(); // folder → absolute input path, this run
-  const result = new Map<string, string>();
-  for (const f of files) {
-    const abs = resolve(f);
-    const want = preferred.get(f)!;
-    const candidates = [want, `${want}~${pathHash(abs)}`];
+export function assignOutputFolders(out: string, inputs: FolderClaim[]): string[] {
+  const preferred = preferredNames(inputs);
+  const taken = new Map<string, string>(); // folder → input identity, this run
+  return inputs.map(({ id }, i) => {
+    const want = preferred[i];
+    const candidates = [want, `${want}~${pathHash(id)}`];
     let chosen: string | undefined;
     for (const c of candidates) {
       const owner = ownerOf(join(out, c));
       const runOwner = taken.get(c);
-      if ((owner === undefined || owner === abs) && (runOwner === undefined || runOwner === abs)) {
+      if ((owner === undefined || owner === id) && (runOwner === undefined || runOwner === id)) {
         chosen = c;
         break;
       }
     }
     // two paths with one hash prefix: astronomically unlikely, but never share a folder
-    chosen ??= `${want}~${createHash('sha256').update(abs).digest('hex').slice(0, 16)}`;
+    chosen ??= `${want}~${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
     const dir = join(out, chosen);
     const rel = relative(out, dir);
     if (!rel || rel.startsWith('..') || rel.includes(sep)) throw new Error(`output folder ${JSON.stringify(chosen)} would not be inside ${out}`);
-    if (ownerOf(dir) !== abs) {
+    if (ownerOf(dir) !== id) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, OWNER_FILE), `${abs}\n`);
+      writeFileSync(join(dir, OWNER_FILE), `${id}\n`);
     }
-    taken.set(chosen, abs);
-    result.set(f, chosen);
-  }
-  return result;
+    taken.set(chosen, id);
+    return chosen;
+  });
 }

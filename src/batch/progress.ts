@@ -4,7 +4,18 @@
  * while a bar is drawn on the same terminal, above the bar.
  */
 import cliProgress from 'cli-progress';
+import { wrapLine } from './summary-line.js';
 import type { FileResult } from './task.js';
+
+/** A message as stderr shows it: wrapped at a terminal's width, else as it is. */
+function stderrLine(text: string): string {
+  return process.stderr.isTTY ? wrapLine(text, process.stderr.columns ?? 80) : text;
+}
+
+/** The line as stdout shows it: the terminal form wrapped at its width on a terminal, else the stable line. */
+function stdoutLine(text: string, forTerminal?: string): string {
+  return process.stdout.isTTY && forTerminal ? wrapLine(forTerminal, process.stdout.columns ?? 80) : text;
+}
 
 export type ProgressMode = 'auto' | 'bar' | 'json' | 'none';
 
@@ -25,8 +36,8 @@ export interface RunTotals {
 export interface Progress {
   start(total: number, info: Record<string, unknown>): void;
   file(r: FileResult, t: RunTotals): void;
-  /** a per-document line (stdout) */
-  line(text: string): void;
+  /** a per-document line (stdout); `forTerminal` is shown instead, wrapped, when stdout is a terminal */
+  line(text: string, forTerminal?: string): void;
   /** a message for the user (stderr) */
   warn(text: string): void;
   end(t: RunTotals, info: Record<string, unknown>): void;
@@ -65,8 +76,8 @@ class JsonProgress implements Progress {
       ...(r.mem ? { thread: r.mem.threadId, rss: r.mem.rss, heapUsed: r.mem.heapUsed, maxRss: r.mem.maxRss } : {}),
     });
   }
-  line(text: string) {
-    if (!this.quiet) process.stdout.write(`${text}\n`);
+  line(text: string, forTerminal?: string) {
+    if (!this.quiet) process.stdout.write(`${stdoutLine(text, forTerminal)}\n`);
   }
   warn(text: string) {
     this.emit({ event: 'message', message: text });
@@ -80,11 +91,11 @@ class PlainProgress implements Progress {
   constructor(private readonly quiet: boolean) {}
   start() {}
   file() {}
-  line(text: string) {
-    if (!this.quiet) process.stdout.write(`${text}\n`);
+  line(text: string, forTerminal?: string) {
+    if (!this.quiet) process.stdout.write(`${stdoutLine(text, forTerminal)}\n`);
   }
   warn(text: string) {
-    process.stderr.write(`${text}\n`);
+    process.stderr.write(`${stderrLine(text)}\n`);
   }
   end() {}
 }
@@ -102,6 +113,8 @@ class BarProgress implements Progress {
         clearOnComplete: false,
         etaBuffer: 50,
         fps: 5,
+        // the bar is trimmed to the terminal's width, but lines above it wrap instead of being cut
+        linewrap: true,
       },
       cliProgress.Presets.shades_classic,
     );
@@ -118,14 +131,16 @@ class BarProgress implements Progress {
     const r = rates(t);
     this.bar?.update(t.done, { fps: r.filesPerSec.toFixed(2), pps: r.pagesPerSec.toFixed(1), failed: t.failed });
   }
-  line(text: string) {
-    if (!this.quiet) this.print(text);
+  line(text: string, forTerminal?: string) {
+    if (!this.quiet) this.print(stdoutLine(text, forTerminal));
   }
   warn(text: string) {
-    if (this.stopped) process.stderr.write(`${text}\n`);
-    else this.multi.log(`${text}\n`);
+    if (this.stopped) process.stderr.write(`${stderrLine(text)}\n`);
+    else this.multi.log(`${stderrLine(text)}\n`);
   }
   end() {
+    // lines logged since the last redraw (the last document's) are written by a redraw, not by stop()
+    this.multi.update();
     this.multi.stop();
     this.stopped = true;
   }
@@ -133,6 +148,8 @@ class BarProgress implements Progress {
 
 export function makeProgress(mode: ProgressMode, quiet: boolean): Progress {
   const m = mode === 'auto' ? (process.stderr.isTTY ? 'bar' : 'json') : mode;
+  // a bar is drawn only on a terminal: redirected, `--progress bar` gives the lines and messages alone
+  if (m === 'bar' && !process.stderr.isTTY) return new PlainProgress(quiet);
   if (m === 'bar') return new BarProgress(quiet);
   if (m === 'json') return new JsonProgress(quiet);
   return new PlainProgress(quiet);

@@ -77,7 +77,7 @@ export async function writeManifest(out: string, entries: ManifestEntry[]): Prom
 }
 
 /** <out>/<name> (facts.csv, headlines.csv): the rows of every document the manifest lists, in its order. */
-export async function writeRunCsv(out: string, name: string, columns: readonly string[], entries: ManifestEntry[]): Promise<void> {
+export async function writeRunCsv(out: string, name: string, columns: readonly string[], entries: ManifestEntry[], bom = ''): Promise<void> {
   const target = join(out, name);
   const tmp = join(out, `.${name}.${process.pid}.${Date.now()}.tmp`);
   const ws = createWriteStream(tmp);
@@ -87,7 +87,7 @@ export async function writeRunCsv(out: string, name: string, columns: readonly s
     if (!ws.write(s)) await Promise.race([once(ws, 'drain'), failed]);
   };
   try {
-    await write(await toCsv([...columns], []));
+    await write(bom + (await toCsv([...columns], [])));
     for (const e of entries) {
       if (e.status === 'failed' || e.output === undefined) continue;
       const text = await readFile(join(out, e.output, name), 'utf8').catch(() => '');

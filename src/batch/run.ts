@@ -4,7 +4,7 @@
  * Re-runs skip inputs whose outputs are complete for the same bytes and version (./marker.ts).
  */
 import { closeSync, fstatSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FACT_COLUMNS, type Document } from '../../schemas/document.js';
@@ -12,20 +12,27 @@ import type { Checks } from '../../schemas/findings.js';
 import type { ManifestEntry } from '../../schemas/manifest.js';
 import type { ResultsDb } from '../db/index.js';
 import { documentPayload } from '../db/rows.js';
+import { parseCsvRecords } from '../export/csv.js';
 import { documentFacts } from '../export/facts.js';
+import { factsParquet } from '../export/parquet.js';
+import { BOM } from '../export/write-outputs.js';
+import { isExtractionError } from '../core/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { HEADLINE_COLUMNS } from '../export/headlines.js';
 import { checkRunAcrossYears } from '../dataset/run-across-years.js';
 import { loadOrgAliases } from '../interpret/org-names.js';
 import { sha256 } from '../pipeline.js';
 import { VERSION } from '../version.js';
-import { displayPath, expandInputs } from './inputs.js';
+import { displayPath } from './inputs.js';
 import { checkOutput, OutputError, outputFailure } from './output-check.js';
 import { assignOutputFolders } from './output-folders.js';
 import { DEFAULT_MAX_MEMORY_MB, FilePool } from './pool.js';
 import { makeProgress, type Progress, type ProgressMode, type RunTotals } from './progress.js';
 import { keptEntries, MANIFEST, readManifest, removeRunTempFiles, writeManifest, writeRunCsv } from './run-files.js';
 import { LockedError, lockOutput } from './run-lock.js';
-import type { FileResult, FileTask } from './task.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type Source } from './sources.js';
+import { summaryLine, terminalSummary } from './summary-line.js';
+import { emptyResult, type FileResult, type FileTask } from './task.js';
 
 export interface RunOptions {
   out: string;
@@ -45,14 +52,30 @@ export interface RunOptions {
   orgAliases?: string;
   /** database file; default <out>/yusuan.sqlite; false: none (--no-db) */
   db?: string | boolean;
+  /** a file listing one input a line (`-`: the list on standard input) */
+  from?: string;
+  /** per-URL download limits */
+  maxDownloadMb?: number | string;
+  downloadTimeout?: number | string;
+  /** CSVs with a UTF-8 byte-order mark, for Excel and WPS */
+  excelCsv?: boolean;
+  /** false (--no-xlsx): no document.xlsx */
+  xlsx?: boolean;
 }
 
-/**
- * Exit codes (docs/batch.md): 0 all read (partial too); 1 some input failed; 2 usage; 3 --strict and
- * an error finding; 4 some input has no budget content (none failed); 5 the output cannot be
- * written (disk full, unwritable, an odd path); 6 another run holds the output folder.
- */
-export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3, noContent: 4, output: 5, locked: 6 } as const;
+/** Exit codes: what each means is EXIT_MEANING, the one list `--help` prints and docs/batch.md repeats. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, findings: 3, noContent: 4, output: 5, locked: 6, internal: 70 } as const;
+
+export const EXIT_MEANING: Record<(typeof EXIT)[keyof typeof EXIT], string> = {
+  0: 'every input read (ok, partial or skipped as unchanged)',
+  1: 'some input failed (unreadable, empty, unknown format, not a PDF, encrypted, corrupt, no text layer, too large, download, timeout), or matched no file; the others were done',
+  2: 'usage: no inputs, a bad option or value, an unreadable --from list',
+  3: 'with --strict: no input failed, but some document has an error finding',
+  4: 'no input failed, but some input has no budget content (a saved error page, an unrelated file)',
+  5: 'the output cannot be written (disk full, unwritable, an odd path); the next run resumes',
+  6: 'another run holds the output folder (its lock names it)',
+  70: 'yusuan itself failed (a bug: please report it with the message)',
+};
 
 export const DEFAULT_TIMEOUT_S = 120;
 export const DEFAULT_DB = 'yusuan.sqlite';
@@ -94,14 +117,6 @@ export function manifestEntry(r: FileResult): ManifestEntry {
   };
 }
 
-function summaryLine(r: FileResult): string {
-  const p = displayPath(r.path);
-  if (r.status === 'failed' && r.error) return `${p}: failed [${r.error.reason}] ${r.error.message}`;
-  const what = r.status === 'skipped' ? `skipped (unchanged, ${r.documentStatus})` : r.documentStatus;
-  const checks = `checks: ${r.checksLine ?? `${r.findings.error} errors, ${r.findings.warning} warnings, ${r.findings.info} info`}`;
-  return `${p}: ${what}, ${r.tables} tables, ${r.facts} facts, ${r.projects} projects, ${r.diagnostics.warning} warnings, ${r.diagnostics.error} errors; ${checks} (${r.durationMs} ms)`;
-}
-
 /** The document of a skipped input, read back from its (trusted) outputs, as database rows. */
 async function payloadFromOutputs(task: FileTask) {
   const doc = JSON.parse(await readFile(join(task.outDir, 'document.json'), 'utf8')) as Document;
@@ -122,20 +137,34 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   let jobs: number;
   let timeoutS: number;
   let maxMemoryMb: number;
+  let maxDownloadMb: number;
+  let downloadTimeoutS: number;
   try {
     maxMemoryMb = positiveInt(opts.maxMemory, '--max-memory', DEFAULT_MAX_MEMORY_MB);
     jobs = positiveInt(opts.jobs, '--jobs', availableParallelism());
     timeoutS = positiveNumber(opts.timeout, '--timeout', DEFAULT_TIMEOUT_S);
+    maxDownloadMb = positiveNumber(opts.maxDownloadMb, '--max-download-mb', DEFAULT_MAX_DOWNLOAD_MB);
+    downloadTimeoutS = positiveNumber(opts.downloadTimeout, '--download-timeout', DEFAULT_DOWNLOAD_TIMEOUT_S);
+    if (opts.from === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both the list (--from -) and an input (-)');
     if (opts.orgAliases) loadOrgAliasesOrUsage(opts.orgAliases);
   } catch (e) {
     console.error(`yusuan: ${(e as Error).message}`);
     return EXIT.usage;
   }
   const progress = makeProgress(opts.progress ?? 'auto', !!opts.quiet);
-  const { files, missing } = await expandInputs(inputs);
+  let listed: string[] = [];
+  if (opts.from) {
+    try {
+      listed = await readList(opts.from);
+    } catch (e) {
+      progress.warn(`yusuan: --from ${opts.from}: cannot read the list: ${(e as Error).message}`);
+      return EXIT.usage;
+    }
+  }
+  const { sources, missing } = await resolveSources([...inputs, ...listed], new Set([resolve(opts.out)]));
   for (const m of missing) progress.warn(`yusuan: ${m}: matches no file`);
-  if (!files.length) {
-    progress.warn('yusuan: no input files (supported: .pdf .txt .md .markdown .html .htm)');
+  if (!sources.length) {
+    progress.warn('yusuan: no input files (supported: .pdf .txt .md .markdown .html .htm .xlsx .xls .ods .csv .docx, http(s) URLs, - for standard input)');
     return EXIT.usage;
   }
   // the output folder: usable, and ours alone, before any work starts
@@ -153,21 +182,22 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     return EXIT.output;
   }
   try {
-    return await runLocked(files, missing, out, opts, { jobs, timeoutS, maxMemoryMb }, progress);
+    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000 } }, progress);
   } finally {
     unlock();
   }
 }
 
 async function runLocked(
-  files: string[],
+  sources: Source[],
   missing: string[],
   out: string,
   opts: RunOptions,
-  limits: { jobs: number; timeoutS: number; maxMemoryMb: number },
+  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; download: { maxBytes: number; timeoutMs: number } },
   progress: Progress,
 ): Promise<number> {
   const { jobs, timeoutS, maxMemoryMb } = limits;
+  const files = sources.map((s) => s.path);
   /** the first failure to write the output: the run stops handing out inputs and exits 5 */
   let outputProblem: string | undefined;
   const outputFailed = (path: string, e: unknown): boolean => {
@@ -182,13 +212,13 @@ async function runLocked(
   const earlier = await readManifest(out);
   if (earlier.dropped) progress.warn(`yusuan: ${displayPath(join(out, MANIFEST))}: ${earlier.dropped} torn line(s) of an interrupted run dropped`);
 
-  let folders: Map<string, string>;
+  let folders: string[];
   let db: ResultsDb | undefined;
   let manifestFd: number;
   let manifestSize = 0;
   const manifestPath = join(out, MANIFEST);
   try {
-    folders = assignOutputFolders(out, files);
+    folders = assignOutputFolders(out, sources.map((s) => ({ id: s.absPath, name: s.name })));
     // repaired before anything is appended, so a crash now leaves whole lines only
     if (earlier.dropped) await writeManifest(out, earlier.entries);
     manifestFd = openSync(manifestPath, 'a');
@@ -207,16 +237,44 @@ async function runLocked(
     progress.warn(`yusuan: ${outputProblem ?? `${displayPath(out)}: cannot write the output: ${outputFailure(e) ?? (e as Error).message}`}`);
     return EXIT.output;
   }
-  const tasks: FileTask[] = files.map((f) => ({
-    path: f,
-    absPath: resolve(f),
-    outDir: join(out, folders.get(f)!),
-    output: folders.get(f)!,
+  const tasks: FileTask[] = sources.map((s, i) => ({
+    path: s.path,
+    absPath: s.absPath,
+    outDir: join(out, folders[i]),
+    output: folders[i],
+    ...(s.kind === 'url' ? { url: s.absPath } : {}),
     ...(opts.password ? { password: opts.password } : {}),
+    ...(opts.excelCsv ? { excelCsv: true } : {}),
+    ...(opts.xlsx === false ? { workbook: false } : {}),
     ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
     force: !!opts.force,
     ...(db ? { wantRows: true } : {}),
   }));
+
+  // URLs and standard input are read into a spool folder first (removed at the end)
+  const spool = sources.some((s) => s.kind !== 'file') ? await spoolDir() : undefined;
+  const stdinTask = tasks.find((_, i) => sources[i].kind === 'stdin');
+  if (stdinTask && spool) {
+    stdinTask.readFrom = join(spool.dir, 'stdin');
+    await writeFile(stdinTask.readFrom, await readStdin());
+  }
+  /** Hand an input to the pool, a URL downloaded first: a failed download fails that input only. */
+  const runTask = async (i: number): Promise<FileResult> => {
+    const task = tasks[i];
+    if (task.url && !task.readFrom && spool) {
+      const started = performance.now();
+      try {
+        const dir = join(spool.dir, String(i));
+        await mkdir(dir);
+        task.readFrom = await download(task.url, sources[i].name, dir, limits.download);
+      } catch (e) {
+        const r = emptyResult(task, Math.round(performance.now() - started));
+        r.error = isExtractionError(e) ? { reason: e.reason, message: e.message } : { reason: 'download', message: `${task.url}: cannot download: ${(e as Error).message}` };
+        return r;
+      }
+    }
+    return pool.run(task);
+  };
 
   const results: (FileResult | undefined)[] = new Array(files.length);
   const totals: RunTotals = { total: files.length, done: 0, ok: 0, partial: 0, noContent: 0, skipped: 0, failed: 0, pages: 0, elapsedMs: 0 };
@@ -226,10 +284,12 @@ async function runLocked(
 
   const finish = async (i: number, r: FileResult) => {
     const task = tasks[i];
+    // each failure is one line, whatever the error said (pdf.js and fetch messages can span lines)
+    if (r.error) r.error.message = r.error.message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     if (r.status === 'failed' && !r.sha256) {
       // timed out or crashed before the worker said: hash here, for the manifest and the database
       try {
-        const bytes = await readFile(task.absPath);
+        const bytes = await readFile(task.readFrom ?? task.absPath);
         r.sha256 = sha256(bytes);
         r.bytes = bytes.length;
       } catch {
@@ -269,7 +329,7 @@ async function runLocked(
     totals.elapsedMs = Math.round(performance.now() - t0);
     progress.file(r, totals);
     if (r.status === 'failed') progress.warn(`yusuan: ${r.error?.message ?? displayPath(r.path)} [${r.error?.reason ?? 'internal'}]`);
-    progress.line(summaryLine(r));
+    progress.line(summaryLine(r), terminalSummary(r));
   };
 
   const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000, maxMemoryMb });
@@ -281,11 +341,11 @@ async function runLocked(
   // output cannot be written, no new input is started: the next run resumes where this one stopped.
   const lane = async () => {
     let i = next++;
-    let running = pool.run(tasks[i]);
+    let running = runTask(i);
     for (;;) {
       const r = await running;
       const j = next < tasks.length && !outputProblem ? next++ : -1;
-      if (j >= 0) running = pool.run(tasks[j]);
+      if (j >= 0) running = runTask(j);
       await finish(i, r);
       if (j < 0) return;
       i = j;
@@ -296,6 +356,7 @@ async function runLocked(
   } finally {
     await pool.close();
     closeSync(manifestFd);
+    await spool?.remove();
     try {
       db?.close();
     } catch (e) {
@@ -308,8 +369,12 @@ async function runLocked(
   const all = [...keptEntries(out, earlier.entries, thisRun), ...thisRun];
   try {
     await writeManifest(out, all);
-    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all);
-    await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, all);
+    const bom = opts.excelCsv ? BOM : '';
+    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all, bom);
+    await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, all, bom);
+    // facts.parquet: the same rows as the run's facts.csv, typed (src/export/parquet.ts)
+    const factsText = (await readFile(join(out, 'facts.csv'), 'utf8')).replace(/^\uFEFF/, '');
+    await writeFileAtomic(join(out, 'facts.parquet'), factsParquet(FACT_COLUMNS, await parseCsvRecords(factsText)));
   } catch (e) {
     if (!outputFailed(out, e)) throw e;
   }

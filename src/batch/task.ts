@@ -16,7 +16,6 @@ import { isExtractionError, type FailureReason } from '../core/errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
 import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
-import { findingsCsv } from '../export/findings-csv.js';
 import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { displayPath } from './inputs.js';
@@ -33,6 +32,14 @@ export interface FileTask {
   outDir: string;
   /** the output folder relative to --out */
   output: string;
+  /** the file holding the bytes when absPath is not one: a downloaded URL, standard input */
+  readFrom?: string;
+  /** the input is this URL, downloaded before it is handed to a worker */
+  url?: string;
+  /** CSVs with a UTF-8 byte-order mark (--excel-csv) */
+  excelCsv?: boolean;
+  /** false: no document.xlsx (--no-xlsx) */
+  workbook?: boolean;
   password?: string;
   force?: boolean;
   /** files that extend the organisation alias table (--org-aliases) */
@@ -102,7 +109,7 @@ function counts(doc: Document, checks: Checks, facts: number) {
 }
 
 /** The files yusuan writes in an output folder; only these (and its temp files) are ever deleted. */
-const OUTPUT_FILES = new Set(['document.json', 'facts.csv', 'headlines.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
+const OUTPUT_FILES = new Set(['document.json', 'document.xlsx', 'facts.csv', 'headlines.csv', 'projects.csv', 'checks.json', 'findings.csv', 'tables']);
 
 export async function clearOutputs(dir: string): Promise<void> {
   // synchronous, like the writes (src/util/atomic-write.ts): a handful of small deletions
@@ -128,7 +135,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
   const started = performance.now();
   const res = emptyResult(task);
   try {
-    const src = await readInput(task.absPath);
+    const src = await readInput(task.readFrom ?? task.absPath);
     res.sha256 = src.sha256;
     res.bytes = src.bytes.length;
     if (!task.force) {
@@ -157,10 +164,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     // the folder is rewritten: first it stops being trusted (marker gone), then the files of an
     // earlier run (and temp files of a killed one) go, then the outputs, the marker last
     await clearOutputs(task.outDir);
-    const { facts } = await writeDocumentOutputs(doc, task.outDir, {
-      'checks.json': `${JSON.stringify(checks, null, 1)}\n`,
-      'findings.csv': await findingsCsv(checks),
-    });
+    const { facts } = await writeDocumentOutputs(doc, task.outDir, { checks, ...(task.excelCsv ? { excelCsv: true } : {}), ...(task.workbook === false ? { workbook: false } : {}) });
     res.timings = {
       extractMs: round1(t1 - t0),
       validateMs: round1(t2 - t1),

@@ -5,7 +5,8 @@
 export type FailureReason =
   | 'unreadable' // the file cannot be opened or read
   | 'empty' // zero bytes, or a PDF with zero pages
-  | 'unknown-format' // neither PDF nor a text/markdown/HTML rendering
+  | 'unknown-format' // none of the formats yusuan reads (PDF, text/markdown/HTML, CSV, .xlsx/.xls/.ods, .docx), or a legacy Word .doc
+  | 'download' // a URL could not be fetched (network, HTTP status, size or time limit)
   | 'not-pdf' // named .pdf but not a PDF
   | 'encrypted' // encrypted and the password given (or none) does not open it
   | 'corrupt' // damaged or truncated PDF

@@ -9,6 +9,8 @@ export interface MCell {
   text: string;
   page?: number;
   bbox?: BBox;
+  /** spreadsheets: `公开05表!C7` */
+  cell?: string;
   bold?: boolean;
   /** set on positions covered by a merged cell: the matrix position of that cell */
   coveredBy?: { row: number; col: number };
@@ -48,6 +50,7 @@ export function gridToRows(grid: GridBlock, rowOffset: number): MCell[][] {
         rowSpan,
         ...(cell.page !== undefined ? { page: cell.page } : grid.page !== undefined ? { page: grid.page } : {}),
         ...(cell.bbox ? { bbox: cell.bbox } : {}),
+        ...(cell.cell ? { cell: cell.cell } : {}),
         ...(cell.bold ? { bold: true } : {}),
       };
       for (let dc = 1; dc < colSpan; dc++) row[c + dc] = { text: '', coveredBy: origin, colSpan: 1, rowSpan: 1 };

@@ -5,6 +5,7 @@
  * Text renderings often lose a cell or shift a row: positions from the indicator header row are
  * used where the row fits them, and a shape-based reading otherwise (with a warning).
  */
+import { provenanceOf } from './provenance.js';
 import type { Funds, Indicator, OverallPerformance, Project } from '../../schemas/document.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
 import { cleanText } from '../core/text.js';
@@ -26,7 +27,7 @@ const key = (t: string) => t.replace(/\s+/g, '').replace(/[:：]$/, '');
 const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
 
 function prov(c: MCell | undefined) {
-  return { ...(c?.page ? { page: c.page } : {}), ...(c?.bbox ? { bbox: c.bbox } : {}) };
+  return provenanceOf(c);
 }
 
 /** The value printed right of a key cell (the next non-empty cell). */

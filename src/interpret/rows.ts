@@ -3,6 +3,7 @@
  * ordinal, labels, total/subtotal, and the exact amounts with provenance. A cell of an amount
  * column that is not a number is reported, not read.
  */
+import { provenanceOf } from './provenance.js';
 import type { Column, Row, Amount } from '../../schemas/document.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
 import { isMoneyPath } from '../util/money-column.js';
@@ -76,8 +77,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           severity: 'info',
           code: 'code.padded',
           message: `${tableName}: row ${index}: ${padded.join(', ')} printed with one digit, read as ${code}`,
-          ...(cell?.page ? { page: cell.page } : {}),
-          ...(cell?.bbox ? { bbox: cell.bbox } : {}),
+          ...provenanceOf(cell),
         });
       }
       if (misprinted.length) {
@@ -112,8 +112,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
             severity: 'warning',
             code: 'cell.outside-header',
             message: `${tableName}: row ${index}: "${cell.text.trim()}" stands in a column with no header (ragged row); not emitted`,
-            ...(cell.page ? { page: cell.page } : {}),
-            ...(cell.bbox ? { bbox: cell.bbox } : {}),
+            ...provenanceOf(cell),
           });
           continue;
         }
@@ -123,8 +122,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
             severity: 'warning',
             code: 'cell.unreadable',
             message: `${tableName}: row ${index}, column "${path}": "${reading.text}" is not an amount; not emitted`,
-            ...(cell.page ? { page: cell.page } : {}),
-            ...(cell.bbox ? { bbox: cell.bbox } : {}),
+            ...provenanceOf(cell),
           });
           continue;
         }
@@ -136,8 +134,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           raw: cell.text.trim(),
           value: reading.value,
           ...(yuan !== undefined ? { yuan } : {}),
-          ...(cell.page ? { page: cell.page } : {}),
-          ...(cell.bbox ? { bbox: cell.bbox } : {}),
+          ...provenanceOf(cell),
         });
       }
       if (!labels.length && !code && !amounts.length) continue;
@@ -155,8 +152,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         labels,
         item: labels.join(' / '),
         amounts,
-        ...(first?.page ? { page: first.page } : {}),
-        ...(first?.bbox ? { bbox: first.bbox } : {}),
+        ...provenanceOf(first),
       });
     }
   }

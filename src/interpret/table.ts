@@ -1,6 +1,7 @@
 /**
  * One segmented table to the typed Table of the document model.
  */
+import { provenanceOf } from './provenance.js';
 import type { Table } from '../../schemas/document.js';
 import type { BBox, Diagnostic, GridBlock } from '../../schemas/intermediate.js';
 import type { TableSegment } from '../segment/segment.js';
@@ -118,7 +119,7 @@ export function interpretTable(seg: TableSegment, id: number, fallbackKind?: Tab
     columns,
     rows,
     printed: m.rows.map((row) =>
-      row.map((c) => ({ text: c.text, ...(c.page ? { page: c.page } : {}), ...(c.bbox ? { bbox: c.bbox } : {}) })),
+      row.map((c) => ({ text: c.text, ...(c.colSpan > 1 ? { colSpan: c.colSpan } : {}), ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}), ...provenanceOf(c) })),
     ),
     quality: {
       method: first.method,
@@ -130,7 +131,6 @@ export function interpretTable(seg: TableSegment, id: number, fallbackKind?: Tab
       raggedRows: ragged,
     },
     diagnostics: diags,
-    ...(page ? { page } : {}),
-    ...(bbox ? { bbox } : {}),
+    ...provenanceOf({ page, bbox, cell: seg.titleBlock?.cell ?? first.rows[0]?.cells[0]?.cell }),
   };
 }

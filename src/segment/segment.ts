@@ -185,6 +185,7 @@ export function liftCaptionRows(blocks: Block[]): Block[] {
     text: cell.text,
     ...(cell.page ?? grid.page ? { page: cell.page ?? grid.page } : {}),
     ...(cell.bbox ? { bbox: cell.bbox } : {}),
+    ...(cell.cell ? { cell: cell.cell } : {}),
   });
   for (const b of blocks) {
     if (b.type !== 'grid') {

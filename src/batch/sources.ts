@@ -1,0 +1,168 @@
+/**
+ * Where inputs come from besides files: http(s) URLs, `-` for standard input, and `--from LIST`
+ * (one input a line, `-` for the list on standard input). A URL is downloaded when its turn comes
+ * (redirects followed, a size and a time limit), to a private temp folder that the run removes;
+ * the URL stays the input's name in the summary, the manifest and the database. A failed download
+ * is a failure of that input only (reason `download`).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { ExtractionError } from '../core/errors.js';
+import { expandInputs } from './inputs.js';
+
+export const URL_RE = /^https?:\/\//i;
+export const DEFAULT_MAX_DOWNLOAD_MB = 200;
+export const DEFAULT_DOWNLOAD_TIMEOUT_S = 60;
+
+export interface Source {
+  /** as the user gave it: a path, a URL, or `-` */
+  path: string;
+  /** identity of the input (manifest, database): the absolute path, the URL, or `-` */
+  absPath: string;
+  kind: 'file' | 'url' | 'stdin';
+  /** a file name for the output folder and the document name (`a.pdf` of …/a.pdf?x=1) */
+  name: string;
+}
+
+export interface ResolvedSources {
+  sources: Source[];
+  /** inputs that matched no file: reported, not silently dropped */
+  missing: string[];
+}
+
+/** A file name for a URL: the last path segment, else the host; characters unsafe in file names replaced. */
+export function urlName(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'download';
+  }
+  const seg = decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? '') || u.hostname;
+  return seg.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) || 'download';
+}
+
+/** The lines of a list file: one input each; blank lines and `#` comments skipped. */
+export function listLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+export async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Inputs (files, directories, globs, URLs, `-`) to sources, in the order given, each once. */
+export async function resolveSources(args: string[], skip: ReadonlySet<string> = new Set()): Promise<ResolvedSources> {
+  const sources: Source[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (s: Source) => {
+    if (seen.has(s.absPath)) return;
+    seen.add(s.absPath);
+    sources.push(s);
+  };
+  for (const arg of args) {
+    if (arg === '-') add({ path: '-', absPath: '-', kind: 'stdin', name: 'stdin' });
+    else if (URL_RE.test(arg)) add({ path: arg, absPath: arg, kind: 'url', name: urlName(arg) });
+    else {
+      const e = await expandInputs([arg], skip);
+      missing.push(...e.missing);
+      for (const f of e.files) add({ path: f, absPath: resolve(f), kind: 'file', name: basename(f) });
+    }
+  }
+  return { sources, missing };
+}
+
+/** Output folder names: the name without extension; both keep the extension when stems clash, then -2, -3 … */
+export function sourceStems(sources: Source[], reserved: Set<string>): string[] {
+  const stemOf = (n: string) => basename(n, extname(n)) || n;
+  const count = new Map<string, number>();
+  for (const s of sources) count.set(stemOf(s.name), (count.get(stemOf(s.name)) ?? 0) + 1);
+  const used = new Set<string>();
+  return sources.map((s) => {
+    let stem = (count.get(stemOf(s.name)) ?? 0) > 1 ? s.name : stemOf(s.name);
+    if (reserved.has(stem.toLowerCase())) stem = `${stem}_`;
+    let unique = stem;
+    for (let i = 2; used.has(unique.toLowerCase()); i++) unique = `${stem}-${i}`;
+    used.add(unique.toLowerCase());
+    return unique;
+  });
+}
+
+/** A name with an extension that tells a text format apart, from the Content-Type when the URL has none. */
+function nameFor(name: string, contentType: string | null): string {
+  if (extname(name)) return name;
+  const ct = (contentType ?? '').toLowerCase();
+  const ext = ct.includes('csv') ? '.csv' : ct.includes('html') ? '.html' : ct.includes('markdown') ? '.md' : ct.includes('pdf') ? '.pdf' : '';
+  return `${name}${ext}`;
+}
+
+export interface DownloadLimits {
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+/**
+ * Fetch a URL into `dir`; returns the file written. Redirects are followed (fetch's limit of 20);
+ * a body over the size limit, a status other than 2xx, a network error or the time limit throw
+ * an ExtractionError with reason `download`.
+ */
+export async function download(url: string, name: string, dir: string, limits: DownloadLimits): Promise<string> {
+  const fail = (why: string, cause?: unknown): never => {
+    throw new ExtractionError(url, 'download', `cannot download: ${why}`, { cause });
+  };
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': 'yusuan (budget disclosure reader)' } });
+  } catch (e) {
+    return fail(signal.aborted ? `no answer within ${limits.timeoutMs / 1000} s (--download-timeout)` : String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message), e);
+  }
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => {});
+    return fail(`HTTP ${res.status} ${res.statusText}`.trim());
+  }
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  const limitMb = Math.round(limits.maxBytes / 1e6);
+  if (declared > limits.maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    return fail(`${Math.round(declared / 1e6)} MB is over the limit of ${limitMb} MB (--max-download-mb)`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of res.body ?? []) {
+      total += chunk.length;
+      if (total > limits.maxBytes) {
+        await res.body?.cancel().catch(() => {});
+        return fail(`more than the limit of ${limitMb} MB (--max-download-mb)`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof ExtractionError) throw e;
+    return fail(signal.aborted ? `not complete within ${limits.timeoutMs / 1000} s (--download-timeout)` : (e as Error).message, e);
+  }
+  const file = join(dir, nameFor(name, res.headers.get('content-type')));
+  await writeFile(file, Buffer.concat(chunks));
+  return file;
+}
+
+/** A private temp folder for downloaded and piped inputs; `remove` deletes it at the end of the run. */
+export async function spoolDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'yusuan-inputs-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** `--from LIST`: the inputs listed in a file, or on standard input for `-`. */
+export async function readList(list: string): Promise<string[]> {
+  const text = list === '-' ? (await readStdin()).toString('utf8') : await readFile(list, 'utf8');
+  return listLines(text);
+}
