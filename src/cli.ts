@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
 import { VERSION } from './version.js';
+import { registerAnnotate, runAnnotate } from './annotate/command.js';
+import { registerView } from './view/command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -28,9 +30,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-db', 'no database')
     .option('--quiet', 'no per-document lines')
     .addOption(new Option('--strict', 'exit 3 when any document has an error finding'))
-    .action(async (inputs: string[], opts: RunOptions) => {
+    .option('--annotate', 'also write <out>/<name>/annotated.pdf for every PDF document (as `yusuan annotate`)')
+    .action(async (inputs: string[], opts: RunOptions & { annotate?: boolean }) => {
       code = await runExtract(inputs, opts);
+      if (opts.annotate && code !== EXIT.usage) {
+        const annotated = await runAnnotate(opts.out, { db: typeof opts.db === 'string' ? opts.db : undefined, quiet: opts.quiet });
+        if (code === EXIT.ok) code = annotated;
+      }
     });
+  registerAnnotate(program, (c) => (code = c));
+  registerView(program, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (e) {
