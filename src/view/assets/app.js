@@ -14,7 +14,9 @@ function h(tag, attrs = {}, ...children) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
-    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else if (k === 'dataset') {
+      for (const [dk, dv] of Object.entries(v)) if (dv !== undefined && dv !== null) el.dataset[dk] = String(dv);
+    }
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, String(v));
   }
@@ -208,7 +210,7 @@ async function renderSearch(q) {
       h('td', {}, MATCH[hit.match] ?? hit.match),
       h('td', {}, h('a', { href }, hit.org ?? hit.name)), h('td', { class: 'num' }, hit.year ?? ''),
       h('td', {}, hit.tableTitle ?? ''), h('td', { class: 'num' }, hit.page ?? ''), h('td', {}, hit.code ?? ''),
-      h('td', {}, hit.match === 'finding' ? [h('span', { class: `sev ${hit.severity}` }, hit.severity), ' ', hit.rule, ' ', hit.message] : hit.item ?? ''),
+      h('td', {}, hit.match === 'finding' ? [h('span', { class: `sev ${hit.severity}` }, hit.severity), ' ', hit.rule, ' ', hit.message] : hit.match === 'document' ? hit.name : hit.item ?? ''),
       h('td', {}, hit.column ?? ''), h('td', { class: 'num' }, hit.value ?? ''), h('td', {}, hit.unit ?? ''));
   });
   content.replaceChildren(
