@@ -10,6 +10,8 @@ import { ROOT } from '../helpers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+// CI installs chromium (.ci/run) and says so: there a missing browser is a failure, not a skip
+if (!hasChromium && process.env.YUSUAN_REQUIRE_CHROMIUM === '1') throw new Error(`${CHROMIUM} is required (YUSUAN_REQUIRE_CHROMIUM=1) but missing`);
 export const INJECTED = join(ROOT, 'tests/fixtures/viewer/xinzhou-injected.pdf');
 
 /** Screenshots go to docs/viewer/ when YUSUAN_SCREENSHOTS=1 (to refresh the committed ones), else nowhere. */
