@@ -17,6 +17,8 @@ export const ANNOTATED = 'annotated.pdf';
 export interface AnnotatedDocument {
   folder: string;
   status: 'annotated' | 'not-pdf' | 'source-missing' | 'failed';
+  /** the file written, in the folder */
+  file?: string;
   highlights?: number;
   notes?: number;
   message?: string;
@@ -46,7 +48,7 @@ async function annotateFolder(out: string, folder: string, recorded: string[], o
     if (!source) return { folder, status: 'source-missing', message: `source ${doc.source.name} not found with SHA-256 ${doc.source.sha256.slice(0, 12)}…` };
     const res = await annotatePdf(new Uint8Array(await readFile(source)), checks.findings, opts);
     await writeFileAtomic(join(dir, ANNOTATED), res.bytes);
-    return { folder, status: 'annotated', highlights: res.highlights, notes: res.notes };
+    return { folder, status: 'annotated', file: ANNOTATED, highlights: res.highlights, notes: res.notes };
   } catch (e) {
     return { folder, status: 'failed', message: (e as Error).message };
   }

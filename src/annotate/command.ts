@@ -4,10 +4,10 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { EXIT } from '../batch/run.js';
 import type { Severity } from '../../schemas/intermediate.js';
-import { annotateOutput, ANNOTATED, type AnnotatedDocument } from './annotate-output.js';
+import type { AnnotatedDocument } from './annotate-output.js';
 
 export function annotateLine(r: AnnotatedDocument): string {
-  if (r.status === 'annotated') return `${r.folder}/${ANNOTATED}: ${r.highlights} highlights, ${r.notes} notes`;
+  if (r.status === 'annotated') return `${r.folder}/${r.file}: ${r.highlights} highlights, ${r.notes} notes`;
   if (r.status === 'not-pdf') return `${r.folder}: not a PDF source, nothing to annotate`;
   return `${r.folder}: ${r.status === 'failed' ? 'failed' : 'source not found'}: ${r.message}`;
 }
@@ -18,6 +18,8 @@ export async function runAnnotate(out: string, opts: { minSeverity?: Severity; d
     process.stderr.write(`yusuan annotate: ${out}: no such output folder\n`);
     return EXIT.usage;
   }
+  // loaded on use, so that pdf-lib costs nothing to the other commands
+  const { annotateOutput } = await import('./annotate-output.js');
   const results = await annotateOutput(resolve(out), {
     minSeverity: opts.minSeverity,
     db: opts.db,

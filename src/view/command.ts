@@ -1,7 +1,6 @@
 /** The `view` subcommand (registered in src/cli.ts): serve an output folder until interrupted. */
 import type { Command } from 'commander';
 import { EXIT } from '../batch/run.js';
-import { startViewer } from './server.js';
 
 export function registerView(program: Command, setCode: (c: number) => void): void {
   program
@@ -19,6 +18,8 @@ export function registerView(program: Command, setCode: (c: number) => void): vo
         setCode(EXIT.usage);
         return;
       }
+      // loaded on use: the server's dependencies (exceljs, pdf.js paths) cost nothing to the other commands
+      const { startViewer } = await import('./server.js');
       let viewer;
       try {
         viewer = await startViewer({ out, port, host: o.host, db: o.db === false ? false : typeof o.db === 'string' ? o.db : undefined });

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Table } from '../../schemas/document.js';
-import type { Checks } from '../../schemas/findings.js';
+import type { Finding } from '../../schemas/findings.js';
 import { toCsv } from '../export/csv.js';
 import type { DocSummary, SearchHit } from './catalog.js';
 
@@ -45,11 +45,11 @@ export function tableSheet(t: Table): Sheet {
   };
 }
 
-export function findingsSheet(checks: Checks): Sheet {
+export function findingsSheet(findings: readonly Finding[]): Sheet {
   return {
     name: 'findings',
     header: ['rule', 'severity', 'message_zh', 'table', 'page', 'row', 'code', 'item', 'column', 'sentence', 'expected', 'found', 'difference'],
-    rows: checks.findings.map((f) => [
+    rows: findings.map((f) => [
       f.rule, f.severity, f.message.zh, f.where.table, f.where.page, f.where.row, f.where.code, f.where.item, f.where.column,
       f.where.sentence, f.expected, f.found, f.difference,
     ]),

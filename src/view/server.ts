@@ -142,7 +142,7 @@ export async function startViewer(opts: ViewOptions): Promise<Viewer> {
     if (what === 'search') return searchSheet(catalog.search(u.searchParams.get('q') ?? '', intParam(u, 'limit', 200, 10_000)));
     const id = u.searchParams.get('doc') ?? '';
     const d = documentOf(id);
-    if (what === 'findings') return findingsSheet(d.checks ?? { findings: [] } as unknown as Checks);
+    if (what === 'findings') return findingsSheet(d.checks?.findings ?? []);
     if (what === 'table') {
       const t = d.doc.tables.find((x) => String(x.id) === u.searchParams.get('table'));
       if (!t) throw new HttpError(404, 'no such table');

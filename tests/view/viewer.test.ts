@@ -12,7 +12,7 @@ import type { Document } from '../../schemas/document.js';
 import type { Checks } from '../../schemas/findings.js';
 import { startViewer, type Viewer } from '../../src/view/server.js';
 import { ensureDist, removeTempDirs, runCli, tempDir } from '../batch/helpers.js';
-import { ROOT } from '../helpers.js';
+import { CORPUS, hasShared, ROOT } from '../helpers.js';
 import { bboxKey, hasChromium, highlightInPagePoints, INJECTED, launchChromium, screenshot } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'samples/xinzhou-xinfang-2024-budget.chromium.pdf');
@@ -136,6 +136,25 @@ describe.skipIf(!hasChromium)('yusuan view in chromium', () => {
     expect(code.hits.filter((h: { match: string }) => h.match === 'fact').length).toBeGreaterThanOrEqual(4);
     const org = await (await fetch(`${viewer.url}api/search?q=${encodeURIComponent('信访局')}`)).json();
     expect(org.hits.filter((h: { match: string }) => h.match === 'document')).toHaveLength(2);
+  });
+
+  it.skipIf(!hasShared)('a finding about a sentence of the narrative highlights that sentence on its page (corpus)', async () => {
+    const out2 = join(tempDir('yusuan-view-'), 'out');
+    const pdf = join(CORPUS, 'shanghai/普陀区司法局_2026_单位预算.pdf');
+    expect((await runCli(['extract', pdf, '-o', out2, '--progress', 'none'])).code).toBe(0);
+    const v2 = await startViewer({ out: out2 });
+    try {
+      const checks = JSON.parse(readFileSync(join(out2, '普陀区司法局_2026_单位预算', 'checks.json'), 'utf8')) as Checks;
+      const i = checks.findings.findIndex((f) => f.where.sentence && !f.where.bbox && f.where.page);
+      await page.goto(`${v2.url}#/doc/${encodeURIComponent('普陀区司法局_2026_单位预算')}`);
+      await page.waitForSelector('body[data-view=doc]');
+      await page.click(`#findings tr[data-finding="${i}"]`);
+      await ready(checks.findings[i].where.page!);
+      const boxes = await page.$$eval('#overlay .hl.sentence', (e) => e.length);
+      expect(boxes).toBeGreaterThan(0);
+    } finally {
+      await v2.close();
+    }
   });
 
   it('exports what is shown as CSV and XLSX', async () => {

@@ -66,8 +66,36 @@ function openPdf(id) {
   return pane.pdf;
 }
 
+/**
+ * The boxes of the text items that carry `sentence` on a page (a finding about the narrative has
+ * the sentence, not a cell): matched with spaces removed, as the extractor joined the text.
+ */
+async function sentenceBoxes(p, sentence) {
+  const squash = (t) => t.replace(/\s+/g, '');
+  const want = squash(sentence);
+  if (!want) return [];
+  const vp = p.getViewport({ scale: 1 });
+  const items = (await p.getTextContent()).items.filter((it) => typeof it.str === 'string');
+  let text = '';
+  const owner = [];
+  items.forEach((it, k) => {
+    const t = squash(it.str);
+    text += t;
+    for (let i = 0; i < t.length; i++) owner.push(k);
+  });
+  const at = text.indexOf(want);
+  if (at < 0) return [];
+  const used = new Set(owner.slice(at, at + want.length));
+  return [...used].map((k) => {
+    const it = items[k];
+    const m = pdfjsLib.Util.transform(vp.transform, it.transform);
+    const size = Math.hypot(m[2], m[3]);
+    return { x0: m[4], y0: m[5] - size, x1: m[4] + it.width, y1: m[5] + size * 0.2 };
+  });
+}
+
 /** Show `page` of the current document with these marks (boxes in PDF points, top-left origin). */
-async function showPage(page, marks = [], note = '') {
+async function showPage(page, marks = [], note = '', sentence) {
   const el = $('#pane');
   el.hidden = false;
   $('#pane-note').textContent = note;
@@ -107,6 +135,10 @@ async function showPage(page, marks = [], note = '') {
       if (e?.name !== 'RenderingCancelledException') throw e;
     });
     pane.renderTask = null;
+    if (sentence) {
+      const cls = marks.find((m) => m.cls)?.cls ?? 'finding';
+      pane.marks = (await sentenceBoxes(p, sentence)).map((bbox) => ({ page: pane.page, bbox, cls: `${cls} sentence`, title: sentence }));
+    }
     el.dataset.page = String(pane.page);
     el.dataset.scale = String(scale);
     drawOverlay(scale);
@@ -274,7 +306,9 @@ function selectFinding(doc, f, tr) {
   const cell = f.where.tableId ? cellOf(f.where.tableId, f.where.bbox) : null;
   selectCell(cell, 'flagged');
   tr?.scrollIntoView({ block: 'nearest' });
-  showPage(f.where.page, f.where.bbox ? [{ page: f.where.page, bbox: f.where.bbox, cls: `finding ${f.severity}`, title: f.message.zh }] : [], `${f.rule}: ${f.message.zh}`);
+  const mark = { page: f.where.page, bbox: f.where.bbox, cls: `finding ${f.severity}`, title: f.message.zh };
+  // a finding about a sentence of the narrative: the sentence's lines are highlighted instead of a cell
+  showPage(f.where.page, [mark], `${f.rule}: ${f.message.zh}`, f.where.bbox ? undefined : f.where.sentence);
 }
 
 async function renderDoc(id, params) {
