@@ -19,13 +19,17 @@ export class DbCatalog implements Catalog {
   private readonly db: Database.Database;
   private readonly org: string;
   private readonly hasHeadlines: boolean;
+  private readonly headlineExtra: string = '';
 
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.pragma('busy_timeout = 5000');
     const cols = new Set((this.db.prepare('PRAGMA table_info(documents)').all() as { name: string }[]).map((c) => c.name));
     this.org = cols.has('org') ? 'COALESCE(d.org, d.department)' : 'd.department';
-    this.hasHeadlines = !!this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'headlines'`).get();
+    // the headlines table of the identity contract: used only with the columns this query needs
+    const hcols = new Set((this.db.prepare('PRAGMA table_info(headlines)').all() as { name: string }[]).map((c) => c.name));
+    this.hasHeadlines = ['document', 'figure', 'value'].every((c) => hcols.has(c));
+    this.headlineExtra = ['unit', 'page'].map((c) => (hcols.has(c) ? `h.${c}` : `NULL AS ${c}`)).join(', ');
   }
 
   private docCols(): string {
@@ -75,7 +79,7 @@ export class DbCatalog implements Catalog {
     if (this.hasHeadlines && left() > 0) {
       for (const r of this.db
         .prepare(
-          `SELECT ${this.docCols()}, h.figure, h.value, h.unit, h.page FROM headlines h JOIN documents d ON d.sha256 = h.document
+          `SELECT ${this.docCols()}, h.figure, h.value, ${this.headlineExtra} FROM headlines h JOIN documents d ON d.sha256 = h.document
            WHERE d.output IS NOT NULL AND h.figure LIKE ? ${esc} ORDER BY org, d.year LIMIT ?`,
         )
         .all(like, left()) as Row[]) {
