@@ -64,7 +64,7 @@ async function bench(dir, dbFile, n, builtLine) {
     'api/documents?offset=0&limit=100',
     `api/documents?offset=${n - 100}&limit=100`,
     `api/search?q=${encodeURIComponent('三公')}&limit=500`,
-    'api/search?q=2010301&limit=500',
+    'api/search?q=2040601&limit=500',
     `api/search?q=${encodeURIComponent('行政运行')}&limit=500`,
     `api/search?q=${encodeURIComponent('不存在的词')}&limit=500`,
   ]) rows.push(await timed(p));

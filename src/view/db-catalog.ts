@@ -79,13 +79,15 @@ export class DbCatalog implements Catalog {
     if (this.hasHeadlines && left() > 0) {
       for (const r of this.db
         .prepare(
-          `SELECT ${this.docCols()}, h.figure, h.value, ${this.headlineExtra} FROM headlines h JOIN documents d ON d.sha256 = h.document
+          `SELECT ${this.docCols()}, h.figure, h.value, ${this.headlineExtra} FROM headlines h CROSS JOIN documents d ON d.sha256 = h.document
            WHERE d.output IS NOT NULL AND h.figure LIKE ? ${esc} ORDER BY org, d.year LIMIT ?`,
         )
         .all(like, left()) as Row[]) {
         hits.push({ ...base(r), match: 'headline', item: str(r.figure), value: str(r.value), unit: str(r.unit), page: int(r.page) });
       }
     }
+    // CROSS JOIN keeps the matching rows as the outer loop (SQLite takes it as the join order), each
+    // finding its document by key; the other order would search the code index once per document
     if (left() > 0) {
       // a subject code by prefix (a range on the (code, year) index), anything else by its words
       const where = isCode
@@ -95,7 +97,7 @@ export class DbCatalog implements Catalog {
       for (const r of this.db
         .prepare(
           `SELECT ${this.docCols()}, f.table_id, f.table_title, f.page, f.block, f.row, f.code, f.item, f.column_path, f.value, f.unit
-           FROM facts f JOIN documents d ON d.sha256 = f.document
+           FROM facts f CROSS JOIN documents d ON d.sha256 = f.document
            WHERE d.output IS NOT NULL AND ${where} ORDER BY org, d.year, f.seq LIMIT ?`,
         )
         .all(...args, left()) as Row[]) {
@@ -109,7 +111,7 @@ export class DbCatalog implements Catalog {
       for (const r of this.db
         .prepare(
           `SELECT ${this.docCols()}, fi.rule, fi.severity, fi.message_zh, fi.table_id, fi.table_title, fi.page, fi.row, fi.item, fi.column_path
-           FROM findings fi JOIN documents d ON d.sha256 = fi.document
+           FROM findings fi CROSS JOIN documents d ON d.sha256 = fi.document
            WHERE d.output IS NOT NULL AND (fi.rule LIKE ? ${esc} OR fi.message_zh LIKE ? ${esc}) ORDER BY org, d.year, fi.seq LIMIT ?`,
         )
         .all(like, like, left()) as Row[]) {
