@@ -315,8 +315,10 @@ async function renderDoc(id, params) {
   const { document: doc, checks } = await api(`/api/doc/${encodeURIComponent(id)}`);
   pane.doc = doc;
   if (pane.id !== id) {
+    // another document: its pages, not the last one's
     pane.id = id;
     pane.pdf = null;
+    $('#pane').hidden = true;
   }
   const org = doc.identity?.org ?? doc.identity?.organisation ?? doc.department ?? '（未识别机构）';
   const findings = checks?.findings ?? [];
