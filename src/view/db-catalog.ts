@@ -86,8 +86,10 @@ export class DbCatalog implements Catalog {
         hits.push({ ...base(r), match: 'headline', item: str(r.figure), value: str(r.value), unit: str(r.unit), page: int(r.page) });
       }
     }
-    // CROSS JOIN keeps the matching rows as the outer loop (SQLite takes it as the join order), each
-    // finding its document by key; the other order would search the code index once per document
+    // Join order: for a code, the facts of the code's index range drive the join (CROSS JOIN is
+    // SQLite's join-order hint), else the code index would be searched once per document; for
+    // words, the documents in list order drive it, each scanning its own facts by key, so that the
+    // first page of results comes without scanning the whole facts table (measured: BENCHMARKS.md)
     if (left() > 0) {
       // a subject code by prefix (a range on the (code, year) index), anything else by its words
       const where = isCode
@@ -97,7 +99,7 @@ export class DbCatalog implements Catalog {
       for (const r of this.db
         .prepare(
           `SELECT ${this.docCols()}, f.table_id, f.table_title, f.page, f.block, f.row, f.code, f.item, f.column_path, f.value, f.unit
-           FROM facts f CROSS JOIN documents d ON d.sha256 = f.document
+           FROM facts f ${isCode ? 'CROSS JOIN' : 'JOIN'} documents d ON d.sha256 = f.document
            WHERE d.output IS NOT NULL AND ${where} ORDER BY org, d.year, f.seq LIMIT ?`,
         )
         .all(...args, left()) as Row[]) {
@@ -111,7 +113,7 @@ export class DbCatalog implements Catalog {
       for (const r of this.db
         .prepare(
           `SELECT ${this.docCols()}, fi.rule, fi.severity, fi.message_zh, fi.table_id, fi.table_title, fi.page, fi.row, fi.item, fi.column_path
-           FROM findings fi CROSS JOIN documents d ON d.sha256 = fi.document
+           FROM findings fi JOIN documents d ON d.sha256 = fi.document
            WHERE d.output IS NOT NULL AND (fi.rule LIKE ? ${esc} OR fi.message_zh LIKE ? ${esc}) ORDER BY org, d.year, fi.seq LIMIT ?`,
         )
         .all(like, like, left()) as Row[]) {
