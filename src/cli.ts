@@ -7,6 +7,8 @@ import { DEFAULT_MAX_MEMORY_MB } from './batch/pool.js';
 import { EXTRACT_EXAMPLES, exitCodesHelp } from './cli-help.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB } from './batch/sources.js';
 import { VERSION } from './version.js';
+import { registerAnnotate, runAnnotate } from './annotate/command.js';
+import { registerView } from './view/command.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -44,15 +46,22 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-db', 'no database')
     .option('--quiet', 'no per-document lines')
     .addOption(new Option('--strict', 'exit 3 when any document has an error finding'))
+    .option('--annotate', 'also write <out>/<name>/annotated.pdf for every PDF document (as `yusuan annotate`)')
     .addHelpText('after', `\nExamples:\n${EXTRACT_EXAMPLES}\n\n${exitCodesHelp()}`)
-    .action(async (inputs: string[], opts: RunOptions) => {
+    .action(async (inputs: string[], opts: RunOptions & { annotate?: boolean }) => {
       if (!inputs.length && !opts.from) {
         console.error('yusuan extract: no inputs: give files, folders, globs, URLs, - (standard input) or --from LIST (yusuan extract --help)');
         code = EXIT.usage;
         return;
       }
       code = await runExtract(inputs, opts);
+      if (opts.annotate && code !== EXIT.usage) {
+        const annotated = await runAnnotate(opts.out, { db: typeof opts.db === 'string' ? opts.db : undefined, quiet: opts.quiet });
+        if (code === EXIT.ok) code = annotated;
+      }
     });
+  registerAnnotate(program, (c) => (code = c));
+  registerView(program, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (e) {
