@@ -3,6 +3,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
+import { registerCrawlCommand } from './crawl/command.js';
+import { registerQueueCommands } from './queue/commands.js';
 import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (inputs: string[], opts: RunOptions) => {
       code = await runExtract(inputs, opts);
     });
+  // distributed mode: crawler, Redis queue and workers, schedules (docs/distributed.md)
+  registerCrawlCommand(program, (c) => (code = c));
+  registerQueueCommands(program, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -101,7 +101,7 @@ export const TABLES: Record<keyof Omit<DbPayload, never>, TableDef> = {
   },
 };
 
-const tableName = (k: string) => (k === 'document' ? 'documents' : k);
+export const tableName = (k: string) => (k === 'document' ? 'documents' : k);
 
 export function schemaSql(): string {
   const out: string[] = [];
