@@ -97,8 +97,8 @@ const header = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : 
 async function crawlSource(s: Source, store: DownloadStore, opts: CrawlOptions): Promise<{ report: SourceReport; changes: Change[] }> {
   const now = () => (opts.now ?? (() => new Date()))().toISOString();
   const hosts = allowedHosts(s);
-  const limits: FetchLimits = { allowedHosts: hosts, allowPrivate: s.allowPrivate, maxBytes: s.maxBytes, timeoutMs: s.timeoutSeconds * 1000, userAgent: s.userAgent };
   const throttle = new Throttle(s.rate, s.concurrency);
+  const limits: FetchLimits = { allowedHosts: hosts, allowPrivate: s.allowPrivate, maxBytes: s.maxBytes, timeoutMs: s.timeoutSeconds * 1000, userAgent: s.userAgent, pace: () => throttle.pace() };
   const report: SourceReport = { source: s.name, listPages: 0, documents: 0, downloaded: 0, notModified: 0, unchangedHash: 0, disallowedByRobots: 0, offsite: 0, errors: [], requests: 0 };
   const problem = (url: string, e: unknown) => {
     const p: CrawlProblem =

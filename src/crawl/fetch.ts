@@ -19,6 +19,8 @@ export interface FetchLimits {
   timeoutMs: number;
   userAgent: string;
   maxRedirects?: number;
+  /** awaited before each request, redirect hops included (the source's rate limit) */
+  pace?: () => Promise<void>;
 }
 
 export interface FetchResult {
@@ -135,6 +137,7 @@ export async function boundedGet(url: string, limits: FetchLimits, headers: Reco
   let current = url;
   for (;;) {
     const u = checkUrl(current, limits);
+    await limits.pace?.();
     const r = await once(u, limits, headers, deadline);
     const loc = r.headers.location;
     if (r.status >= 300 && r.status < 400 && r.status !== 304 && loc) {
