@@ -192,6 +192,7 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
   });
 
   it('the PostgreSQL tables are those of TABLES, column for column', async () => {
+    await db.open();
     for (const [k, def] of Object.entries(TABLES)) {
       const r = await db.pool.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [tableName(k)]);
       expect(r.rows.map((x) => x.column_name)).toEqual(def.cols.map((c) => c[0]));
