@@ -5,7 +5,7 @@
  * hash differs), against pdf.js alone and two peers (poppler's pdftotext -layout, pdfminer's
  * pdf2txt). Results go to BENCHMARKS.md (its "bench" section) and, as JSON, to stdout.
  *
- *   node scripts/bench.mjs [--corpus DIR] [--files N] [--jobs N] [--no-peers] [--no-synthetic]
+ *   node scripts/bench.mjs [--corpus DIR] [--files N] [--jobs N] [--no-peers] [--no-synthetic] [--no-queue]
  * Timing only: nothing here asserts; the targets are reported as met or not.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -298,3 +298,9 @@ if (syn?.early && syn?.late) {
 writeSection('bench', lines.join('\n'));
 process.stdout.write(`${JSON.stringify({ ...result, synthetic: syn ? { ...syn, rssAt: undefined, rssWindow: undefined } : undefined }, null, 1)}\n`);
 log('results written to BENCHMARKS.md');
+
+// the distributed mode's overhead (its own script, so it can run alone: npm run bench:queue)
+if (!flag('no-queue')) {
+  log('queue against the local pool (scripts/bench-queue.mjs) …');
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-queue.mjs')], { stdio: 'inherit' });
+}

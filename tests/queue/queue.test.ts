@@ -15,6 +15,7 @@ import { TABLES, tableName } from '../../src/db/index.js';
 import { PostgresResultsDb } from '../../src/db/postgres.js';
 import { postgresBinDir, redisServerBin, startPostgres, startRedis, type PostgresServer, type RedisServer } from '../../scripts/services.mjs';
 import { ROOT } from '../batch/build.js';
+import { startFakeSite } from '../crawl/fake-site.js';
 import { disclosure, ensureDist, removeTempDirs, runCli, tempDir } from '../batch/helpers.js';
 
 const available = !!redisServerBin() && !!postgresBinDir();
@@ -189,6 +190,32 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
     expect(list[0].data).toEqual({ sources: join(dir, 'sources.yaml'), store: join(dir, 'store') });
     expect((await cli('schedule', 'remove', 'nightly', '--redis', redis.url)).json[0]).toEqual({ removed: true, id: 'nightly' });
     expect((await cli('schedule', 'list', '--redis', redis.url)).json).toEqual([]);
+  });
+
+  it('a scheduled crawl, run by a worker, queues what it found; the document lands in PostgreSQL', { timeout: 180_000 }, async () => {
+    const site = await startFakeSite();
+    // one document on the list page keeps this short
+    site.pages.set('/list/index.html', [['/files/a.pdf', '忻州市信访局2024年部门预算']]);
+    const sources = join(dir, 'site.yaml');
+    writeFileSync(sources, `sources:\n  - name: fake\n    start: ["${site.url}/list/index.html"]\n    allowPrivate: true\n    rate: 50\n`);
+    const w = worker(['-o', join(dir, 'out-s'), '--concurrency', '2']);
+    try {
+      const add = await cli('schedule', 'add', 'every-second', sources, '--cron', '* * * * * *', '--store', join(dir, 'crawl-store'), '--redis', redis.url);
+      expect(add.code).toBe(0);
+      await waitFor('the crawled document in PostgreSQL', async () => (await db.pool.query(`SELECT 1 FROM documents WHERE name = 'a.pdf'`)).rowCount === 1, 150_000);
+      expect((await cli('schedule', 'remove', 'every-second', '--redis', redis.url)).code).toBe(0);
+      const crawls = w.lines.filter((l) => l.event === 'job' && l.name === 'crawl');
+      expect(crawls.length).toBeGreaterThan(0);
+      // later crawls found it unchanged: one download, one extract job
+      expect(site.hits.filter((h) => h.path === '/files/a.pdf' && h.status === 200)).toHaveLength(1);
+      const doc = (await db.pool.query(`SELECT path, n_facts FROM documents WHERE name = 'a.pdf'`)).rows[0];
+      expect(doc.path).toContain(join(dir, 'crawl-store', 'objects'));
+      expect(doc.n_facts).toBe(391);
+    } finally {
+      w.p.kill('SIGTERM');
+      await w.exited;
+      await site.close();
+    }
   });
 
   it('the PostgreSQL tables are those of TABLES, column for column', async () => {
