@@ -4,26 +4,13 @@
  * SQLite facts.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { CLI, ROOT } from './bench-common.mjs';
+import { CLI, ROOT, eachLine, pdfsUnder } from './bench-common.mjs';
+
+export { pdfsUnder };
 
 pg.types.setTypeParser(20, (v) => Number(v));
-
-export function pdfsUnder(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.pdf$/i.test(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** Run a yusuan subcommand to its end; its stdout JSON lines. */
 export function yusuanJson(args) {
@@ -37,21 +24,14 @@ export function startWorker(args, { onEvent, env = {} } = {}) {
   const t0 = performance.now();
   const p = spawn(process.execPath, [CLI, 'worker', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const events = [];
-  let buf = '';
   let stderr = '';
-  p.stdout.on('data', (d) => {
-    buf += d;
-    let nl;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
-      try {
-        const ev = JSON.parse(line);
-        events.push(ev);
-        onEvent?.(ev);
-      } catch {
-        /* not JSON */
-      }
+  eachLine(p.stdout, (line) => {
+    try {
+      const ev = JSON.parse(line);
+      events.push(ev);
+      onEvent?.(ev);
+    } catch {
+      /* not JSON */
     }
   });
   p.stderr.on('data', (d) => (stderr += d));

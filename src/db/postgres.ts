@@ -84,10 +84,23 @@ export class PostgresResultsDb {
     return this.ready;
   }
 
-  private async migrate(): Promise<void> {
+  /** Run `fn` in one transaction on one connection: committed whole or not at all. */
+  private async transaction(fn: (c: pg.PoolClient) => Promise<void>): Promise<void> {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
+      await fn(c);
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  private migrate(): Promise<void> {
+    return this.transaction(async (c) => {
       // one migrator at a time across all workers
       await c.query(`SELECT pg_advisory_xact_lock(7275870)`);
       await c.query(`CREATE TABLE IF NOT EXISTS yusuan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
@@ -100,13 +113,7 @@ export class PostgresResultsDb {
           [String(SCHEMA_VERSION)],
         );
       }
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   private async insert(c: pg.PoolClient | pg.Pool, name: string, def: TableDef, rows: DbRow[], onConflict = ''): Promise<void> {
@@ -130,21 +137,13 @@ export class PostgresResultsDb {
   /** Store one document, replacing its old rows (same hash, or same input path with older content), atomically. */
   async upsert(p: DbPayload): Promise<void> {
     await this.open();
-    const c = await this.pool.connect();
-    try {
-      await c.query('BEGIN');
+    await this.transaction(async (c) => {
       await c.query(LOCK_SQL, [String(p.document.sha256)]);
       await c.query(`DELETE FROM documents WHERE sha256 = $1 OR path = $2`, [p.document.sha256, p.document.path]);
       for (const k of Object.keys(TABLES) as (keyof typeof TABLES)[]) {
         await this.insert(c, tableName(k), TABLES[k], k === 'document' ? [p.document] : (p[k] as DbRow[]));
       }
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   /** Whether the document with this hash, made by this version, is stored. */
