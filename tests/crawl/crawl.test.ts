@@ -13,12 +13,14 @@ import { boundedGet, FetchRefused } from '../../src/crawl/fetch.js';
 import { crawlAndQueue } from '../../src/crawl/run.js';
 import { loadSources, SourcesError, type Source } from '../../src/crawl/sources.js';
 import { DownloadStore } from '../../src/crawl/store.js';
+import { ensureDist, runCli } from '../batch/helpers.js';
 import { startFakeSite, variant, type FakeSite } from './fake-site.js';
 
 let site: FakeSite;
 let dir: string;
 let sources: Source[];
-const RATE = 20;
+/** requests per second: slow enough that loopback and timer jitter are small beside the 200 ms spacing */
+const RATE = 5;
 
 beforeAll(async () => {
   site = await startFakeSite();
@@ -106,7 +108,7 @@ describe('crawl', () => {
       expect(starts.length).toBeGreaterThan(10);
       // the rate over the crawl is at most the limit …
       expect(rate).toBeLessThanOrEqual(RATE * 1.02);
-      // … and no two requests arrive much closer than 1/rate (the server sees connection set-up jitter, not the client's spacing)
+      // … and no two requests arrive much closer than 1/rate (the server, in this process, sees scheduling jitter too)
       expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 / RATE / 2);
     }
     let maxInFlight = 0;
@@ -152,6 +154,15 @@ describe('safety', () => {
   it('enforces the size limit while downloading', async () => {
     const limits = { allowedHosts: new Set(['127.0.0.1']), allowPrivate: true, maxBytes: 1000, timeoutMs: 2000, userAgent: 't' };
     await expect(boundedGet(`${site.url}/files/a.pdf`, limits)).rejects.toMatchObject({ reason: 'too-large' });
+  });
+
+  it('`yusuan crawl` with a bad sources file: one line naming it, exit 2', async () => {
+    ensureDist();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'sources:\n  - name: x\n    start: [not a url]\n');
+    const r = await runCli(['crawl', bad, '--store', join(dir, 'bad-store')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^yusuan: .*bad\.yaml: sources\.0\.start\.0: /)]);
   });
 
   it('rejects a sources file that does not match the schema, naming the file and the field', async () => {

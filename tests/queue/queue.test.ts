@@ -211,6 +211,9 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
       const doc = (await db.pool.query(`SELECT path, n_facts FROM documents WHERE name = 'a.pdf'`)).rows[0];
       expect(doc.path).toContain(join(dir, 'crawl-store', 'objects'));
       expect(doc.n_facts).toBe(391);
+      // the change feed's table, beside the documents
+      const feed = (await db.pool.query(`SELECT change, url, link_text FROM crawl_changes`)).rows;
+      expect(feed).toEqual([{ change: 'new', url: `${site.url}/files/a.pdf`, link_text: '忻州市信访局2024年部门预算' }]);
     } finally {
       w.p.kill('SIGTERM');
       await w.exited;
