@@ -17,6 +17,11 @@ export function registerCrawlCommand(program: Command, setCode: (c: number) => v
     .option('--db <url>', 'postgres://…: also record the changes in its crawl_changes table')
     .option('--redis <url>', 'queue the new and changed documents for `yusuan worker`')
     .action(async (sources: string, o: { store: string; feed?: string; db?: string; redis?: string }) => {
+      if (o.db && !/^postgres(ql)?:\/\//i.test(o.db)) {
+        process.stderr.write(`yusuan: --db must be a postgres:// URL (got ${JSON.stringify(o.db)})\n`);
+        setCode(EXIT.usage);
+        return;
+      }
       try {
         const r = await crawlAndQueue({ sources, ...o, log: (l) => process.stderr.write(`yusuan: ${l}\n`) });
         process.stdout.write(`${JSON.stringify(r)}\n`);
