@@ -71,7 +71,7 @@ export async function crawlAndQueue(opts: CrawlRunOptions): Promise<CrawlRunResu
     if (toQueue.length) {
       const { extractJob } = await import('../queue/admin.js');
       const { openQueue } = await import('../queue/jobs.js');
-      const q = openQueue(opts.redis);
+      const q = await openQueue(opts.redis);
       try {
         await q.addBulk(
           toQueue.map((c) => {

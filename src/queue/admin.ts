@@ -22,7 +22,7 @@ async function hashFile(path: string): Promise<string | undefined> {
 }
 
 async function withQueue<T>(redis: string, fn: (q: Queue) => Promise<T>): Promise<T> {
-  const q = openQueue(redis);
+  const q = await openQueue(redis);
   try {
     await q.waitUntilReady();
     return await fn(q);

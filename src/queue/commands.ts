@@ -33,7 +33,7 @@ async function guarded(setCode: (c: number) => void, fn: () => Promise<number | 
 
 /** Resolves when the queue has nothing waiting, delayed or active (checked every second). */
 async function untilEmpty(redis: string): Promise<void> {
-  const q = openQueue(redis);
+  const q = await openQueue(redis);
   try {
     for (;;) {
       await new Promise((r) => setTimeout(r, 1000));

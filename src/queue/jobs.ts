@@ -3,6 +3,7 @@
  * kinds of job (extract one document; crawl the sources of a file) with their data checked by zod.
  */
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
 import { z } from 'zod';
 
 export const QUEUE_NAME = 'yusuan';
@@ -55,6 +56,30 @@ export function connection(redisUrl: string): ConnectionOptions {
   return { url: redisUrl, maxRetriesPerRequest: null, ...(u.protocol === 'rediss:' ? { tls: {} } : {}) };
 }
 
-export function openQueue(redisUrl: string): Queue {
-  return new Queue(QUEUE_NAME, { connection: connection(redisUrl), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+/**
+ * Fail fast, with one line, when Redis cannot be reached at all: BullMQ's connections wait through
+ * outages forever (right for a worker riding out a Redis restart, wrong for a command typed at a
+ * terminal or a worker pointed at the wrong address).
+ */
+export async function checkRedis(redisUrl: string, timeoutMs = 10_000): Promise<void> {
+  connection(redisUrl); // a malformed URL is a usage error, before any connection
+  const r = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  let cause: Error | undefined;
+  r.on('error', (e: Error) => (cause ??= e));
+  try {
+    await r.connect();
+    await r.ping();
+  } catch (e) {
+    throw new Error(`cannot reach Redis at ${new URL(redisUrl).host}: ${(cause ?? (e as Error)).message}`);
+  } finally {
+    r.disconnect();
+  }
+}
+
+export async function openQueue(redisUrl: string): Promise<Queue> {
+  await checkRedis(redisUrl);
+  const q = new Queue(QUEUE_NAME, { connection: connection(redisUrl), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  // connection problems surface as failed commands; the 'error' events would only repeat them
+  q.on('error', () => {});
+  return q;
 }

@@ -31,7 +31,12 @@ export async function openResultsStore(where: string): Promise<ResultsStore> {
   if (isPostgresUrl(where)) {
     const { PostgresResultsDb } = await import('../db/postgres.js');
     const db = new PostgresResultsDb(where);
-    await db.open();
+    try {
+      await db.open();
+    } catch (e) {
+      await db.close().catch(() => {});
+      throw new Error(`cannot use the database ${redactUrl(where)}: ${(e as Error).message}`);
+    }
     return {
       where: redactUrl(where),
       upsert: (p) => db.upsert(p),

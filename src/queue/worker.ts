@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { manifestEntry } from '../batch/run.js';
 import { VERSION } from '../version.js';
-import { CrawlJobData, ExtractJobData, JOB, QUEUE_NAME, connection } from './jobs.js';
+import { CrawlJobData, ExtractJobData, JOB, QUEUE_NAME, checkRedis, connection } from './jobs.js';
 import { FileRunner, type FileResult } from './run-file.js';
 import { openResultsStore, type ResultsStore } from './results-store.js';
 import { fetchInput, isUrl } from './url-input.js';
@@ -41,6 +41,7 @@ export interface RunningWorker {
 }
 
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  await checkRedis(opts.redis);
   const out = resolve(opts.out);
   mkdirSync(out, { recursive: true });
   const store: ResultsStore | undefined = opts.db ? await openResultsStore(opts.db) : undefined;

@@ -229,3 +229,14 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
     }
   });
 });
+
+describe('queue commands without a reachable Redis', () => {
+  it('say so in one line and exit 1, rather than wait forever', { timeout: 60_000 }, async () => {
+    ensureDist();
+    const r = await runCli(['queue', 'status', '--redis', 'redis://127.0.0.1:1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^yusuan: cannot reach Redis at 127\.0\.0\.1:1: /)]);
+    const bad = await runCli(['queue', 'status', '--redis', 'http://127.0.0.1:1']);
+    expect(bad.code).toBe(2);
+  });
+});
