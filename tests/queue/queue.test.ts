@@ -30,7 +30,7 @@ const procs: ChildProcess[] = [];
 
 /** A `yusuan worker`; its JSON lines collected. */
 function worker(args: string[], env: Record<string, string> = {}) {
-  const p = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--db', pgs.url, '--concurrency', '1', '--lock', '2', ...args], {
+  const p = spawn(process.execPath, [CLI, 'worker', '--redis', redis.url, '--db', pgs.url, '--concurrency', '1', '--lock', '4', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -113,8 +113,9 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
     expect(await c.exited).toBe(0);
     expect(await status()).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: DEPTS.length });
     // the hung document was done by B or C, after A's lock expired
+    // (a worker starved of CPU past its lock may have a job taken over and done twice: the database still holds it once)
     const done = [...b.lines, ...c.lines].filter((l) => l.event === 'job' && l.status === 'ok');
-    expect(done).toHaveLength(DEPTS.length);
+    expect(new Set(done.map((l) => l.id)).size).toBe(DEPTS.length);
 
     const docs = await db.pool.query('SELECT sha256, name, n_facts FROM documents ORDER BY name');
     expect(docs.rows.map((r) => r.name)).toEqual(DEPTS.map((_, i) => `d${i}.md`));
