@@ -69,6 +69,12 @@ try {
   const status = yusuanJson(['queue', 'status', '--redis', redis.url])[0];
   const failed = yusuanJson(['queue', 'failed', '--redis', redis.url]);
   const jobEvents = procs.flatMap((w) => w.events.filter((e) => e.event === 'job'));
+  // the job A held when it was killed: BullMQ counts it as stalled once, then another worker completed it
+  const { Queue } = await import('bullmq');
+  const q = new Queue('yusuan', { connection: { url: redis.url } });
+  const completed = await q.getCompleted(0, -1);
+  await q.close();
+  const recovered = completed.filter((j) => j.stalledCounter > 0).map((j) => path.basename(j.data.input));
   log(`queue done in ${queueSec} s: ${JSON.stringify(status)}; local extract for comparison …`);
 
   const local = await runYusuan([...pdfs, '-o', path.join(work, 'local'), '--jobs', '2']);
@@ -84,12 +90,13 @@ try {
     status,
     failed: failed.length,
     jobRuns: jobEvents.length,
+    recoveredFromKilledWorker: recovered,
     queueSec,
     localExit: local.code,
     facts: cmp,
   };
   const ok =
-    killed && jobEvents.length === pdfs.length && status.completed === pdfs.length && status.failed === 0 && status.active === 0 && status.waiting === 0 && status.delayed === 0 &&
+    killed && jobEvents.length === pdfs.length && recovered.length === 1 && status.completed === pdfs.length && status.failed === 0 && status.active === 0 && status.waiting === 0 && status.delayed === 0 &&
     cmp.sharedDocuments === pdfs.length && cmp.sharedDistinct === pdfs.length && cmp.equal && cmp.localFacts === cmp.sharedFacts;
   result.verdict = ok ? 'pass' : 'FAIL';
   process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
@@ -101,10 +108,12 @@ ${m.date.slice(0, 10)}, ${result.machine}. ${pdfs.length} corpus PDFs queued to 
 (\`yusuan worker --concurrency 1 --lock ${lock} --db postgres://…\`, one redis-server with AOF and one
 PostgreSQL 15 cluster of the script's own); A killed with SIGKILL half a second after its job ${killed?.afterJobs} (${done.a} finished in all, the last lines read after the kill), in the middle of the next
 (${killed?.activeAfterKill} jobs active just after the kill: A's orphan and B's), at ${killed?.atSec} s; worker C started then.
-Every job ran to completion once: ${jobEvents.length} completions for ${pdfs.length} jobs, A's orphaned job among B's and C's.
+Every job ran to completion once: ${jobEvents.length} completions for ${pdfs.length} jobs. The job A held
+(${recovered.join(', ') || 'none'}) was recovered as stalled after its lock expired and completed by B or C.
 
 | | |
 | --- | --- |
+| jobs recovered from the killed worker (stalled, then completed elsewhere) | ${recovered.length} |
 | jobs done by A / B / C | ${done.a} (killed) / ${done.b} / ${done.c} |
 | queue at the end | ${status.completed} completed, ${status.failed} failed, ${status.active} active, ${status.waiting} waiting, ${status.delayed} delayed |
 | documents in PostgreSQL | ${cmp.sharedDocuments} rows, ${cmp.sharedDistinct} distinct SHA-256 |

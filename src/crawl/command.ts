@@ -4,8 +4,6 @@
  */
 import type { Command } from 'commander';
 import { EXIT } from '../batch/run.js';
-import { crawlAndQueue } from './run.js';
-import { SourcesError } from './sources.js';
 
 export function registerCrawlCommand(program: Command, setCode: (c: number) => void): void {
   program
@@ -22,6 +20,9 @@ export function registerCrawlCommand(program: Command, setCode: (c: number) => v
         setCode(EXIT.usage);
         return;
       }
+      // loaded when the command runs, not on every `yusuan extract`
+      const { crawlAndQueue } = await import('./run.js');
+      const { SourcesError } = await import('./sources.js');
       try {
         const r = await crawlAndQueue({ sources, ...o, log: (l) => process.stderr.write(`yusuan: ${l}\n`) });
         process.stdout.write(`${JSON.stringify(r)}\n`);

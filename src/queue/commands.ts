@@ -6,9 +6,9 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_TIMEOUT_S, EXIT } from '../batch/run.js';
-import { queueAdd, queueFailed, queueRetry, queueStatus, scheduleAdd, scheduleList, scheduleRemove, STATES } from './admin.js';
-import { openQueue } from './jobs.js';
-import { startWorker } from './worker.js';
+
+// BullMQ and the worker are loaded when a command of theirs runs, not on every `yusuan extract`
+const admin = () => import('./admin.js');
 
 const json = (o: unknown): void => {
   process.stdout.write(`${JSON.stringify(o)}\n`);
@@ -33,6 +33,8 @@ async function guarded(setCode: (c: number) => void, fn: () => Promise<number | 
 
 /** Resolves when the queue has nothing waiting, delayed or active (checked every second). */
 async function untilEmpty(redis: string): Promise<void> {
+  const { STATES } = await admin();
+  const { openQueue } = await import('./jobs.js');
   const q = await openQueue(redis);
   try {
     for (;;) {
@@ -56,7 +58,7 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .option('--allow-private', 'URL inputs may be on loopback or private addresses')
     .action((inputs: string[], o: { redis: string; force?: boolean; allowPrivate?: boolean }) =>
       guarded(setCode, async () => {
-        const r = await queueAdd(inputs, o);
+        const r = await (await admin()).queueAdd(inputs, o);
         for (const m of r.missing) process.stderr.write(`yusuan: ${m}: matches no file\n`);
         json(r);
         return r.missing.length ? EXIT.failed : r.queued ? EXIT.ok : EXIT.usage;
@@ -66,17 +68,17 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .command('status')
     .description('JSON counts of jobs by state (waiting, active, delayed, completed, failed …) and the number of workers')
     .requiredOption('--redis <url>', 'Redis URL')
-    .action((o: { redis: string }) => guarded(setCode, async () => json(await queueStatus(o.redis))));
+    .action((o: { redis: string }) => guarded(setCode, async () => json(await (await admin()).queueStatus(o.redis))));
   queue
     .command('failed')
     .description('the failed jobs, one JSON line each: input, reason, attempts')
     .requiredOption('--redis <url>', 'Redis URL')
-    .action((o: { redis: string }) => guarded(setCode, async () => (await queueFailed(o.redis)).forEach(json)));
+    .action((o: { redis: string }) => guarded(setCode, async () => (await (await admin()).queueFailed(o.redis)).forEach(json)));
   queue
     .command('retry')
     .description('move every failed job back to the queue')
     .requiredOption('--redis <url>', 'Redis URL')
-    .action((o: { redis: string }) => guarded(setCode, async () => json({ retried: await queueRetry(o.redis) })));
+    .action((o: { redis: string }) => guarded(setCode, async () => json({ retried: await (await admin()).queueRetry(o.redis) })));
 
   program
     .command('worker')
@@ -90,6 +92,7 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .option('--until-empty', 'exit once the queue has nothing waiting or active')
     .action((o: { redis: string; db?: string; out: string; concurrency: string; timeout: string; lock: string; untilEmpty?: boolean }) =>
       guarded(setCode, async () => {
+        const { startWorker } = await import('./worker.js');
         const w = await startWorker({
           redis: o.redis,
           ...(o.db ? { db: o.db } : {}),
@@ -121,7 +124,7 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .option('--tz <zone>', 'time zone of the cron expression, e.g. Asia/Shanghai')
     .action((id: string, sources: string, o: { redis: string; cron: string; store: string; feed?: string; tz?: string }) =>
       guarded(setCode, async () => {
-        await scheduleAdd(id, {
+        await (await admin()).scheduleAdd(id, {
           redis: o.redis,
           cron: o.cron,
           ...(o.tz ? { tz: o.tz } : {}),
@@ -134,14 +137,14 @@ export function registerQueueCommands(program: Command, setCode: (c: number) => 
     .command('list')
     .description('the schedules, one JSON line each, with their next run')
     .requiredOption('--redis <url>', 'Redis URL')
-    .action((o: { redis: string }) => guarded(setCode, async () => (await scheduleList(o.redis)).forEach(json)));
+    .action((o: { redis: string }) => guarded(setCode, async () => (await (await admin()).scheduleList(o.redis)).forEach(json)));
   schedule
     .command('remove')
     .argument('<id>')
     .requiredOption('--redis <url>', 'Redis URL')
     .action((id: string, o: { redis: string }) =>
       guarded(setCode, async () => {
-        const removed = await scheduleRemove(o.redis, id);
+        const removed = await (await admin()).scheduleRemove(o.redis, id);
         json({ removed, id });
         return removed ? EXIT.ok : EXIT.failed;
       }),
