@@ -107,7 +107,7 @@ try {
 ${m.date.slice(0, 10)}, ${result.machine}. ${pdfs.length} corpus PDFs queued to Redis; workers A and B
 (\`yusuan worker --concurrency 1 --lock ${lock} --db postgres://…\`, one redis-server with AOF and one
 PostgreSQL 15 cluster of the script's own); A killed with SIGKILL half a second after its job ${killed?.afterJobs} (${done.a} finished in all, the last lines read after the kill), in the middle of the next
-(${killed?.activeAfterKill} jobs active just after the kill: A's orphan and B's), at ${killed?.atSec} s; worker C started then.
+(${killed?.activeAfterKill} jobs active just after the kill, A's orphan among them), at ${killed?.atSec} s; worker C started then.
 Every job ran to completion once: ${jobEvents.length} completions for ${pdfs.length} jobs. The job A held
 (${recovered.join(', ') || 'none'}) was recovered as stalled after its lock expired and completed by B or C.
 
