@@ -172,6 +172,20 @@ describe.skipIf(!available)('queue: Redis workers, PostgreSQL results', () => {
     expect(n.rows[0].n).toBe(DEPTS.length + 1);
   });
 
+  it('a worker rides out a Redis restart and goes on taking jobs', { timeout: 90_000 }, async () => {
+    const w = worker(['-o', join(dir, 'out-rr')]);
+    try {
+      await waitFor('the worker', () => w.lines.some((l) => l.event === 'worker'));
+      await redis.restart();
+      expect((await cli('queue', 'add', join(dir, 'in', 'd2.md'), '--force', '--redis', redis.url)).code).toBe(0);
+      await waitFor('the job after the restart', () => w.lines.some((l) => l.event === 'job' && l.status === 'skipped'), 60_000);
+      expect(w.p.exitCode).toBe(null);
+    } finally {
+      w.p.kill('SIGTERM');
+    }
+    expect(await w.exited).toBe(0);
+  });
+
   it('a bad input fails once (no pointless retries) and can be listed and retried', { timeout: 60_000 }, async () => {
     const bad = join(dir, 'bad.pdf');
     writeFileSync(bad, 'this is not a PDF');
