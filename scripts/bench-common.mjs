@@ -1,6 +1,6 @@
 /** Shared by scripts/bench.mjs and scripts/robustness.mjs: machine facts, running the CLI, BENCHMARKS.md sections. */
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -26,6 +26,34 @@ export function machine() {
   };
 }
 
+/** Every .pdf under `dir`, recursively, in name order. */
+export function pdfsUnder(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.pdf$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Call `fn` with each complete line a stream emits. */
+export function eachLine(stream, fn) {
+  let buf = '';
+  stream.on('data', (d) => {
+    buf += d;
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      fn(line);
+    }
+  });
+}
+
 /** Run `yusuan extract` with JSON progress; resolves with the events, the exit code and the wall time. */
 export function runYusuan(args, { env = {}, onEvent, onStart } = {}) {
   return new Promise((resolve, reject) => {
@@ -37,22 +65,15 @@ export function runYusuan(args, { env = {}, onEvent, onStart } = {}) {
     });
     onStart?.(child);
     const events = [];
-    let buf = '';
     let other = '';
-    child.stderr.on('data', (d) => {
-      buf += d;
-      let nl;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (!line.startsWith('{')) {
-          other += `${line}\n`;
-          continue;
-        }
-        const ev = JSON.parse(line);
-        events.push(ev);
-        onEvent?.(ev);
+    eachLine(child.stderr, (line) => {
+      if (!line.startsWith('{')) {
+        other += `${line}\n`;
+        return;
       }
+      const ev = JSON.parse(line);
+      events.push(ev);
+      onEvent?.(ev);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, events, wallMs: performance.now() - t0, stderr: other }));

@@ -5,14 +5,14 @@
  * hash differs), against pdf.js alone and two peers (poppler's pdftotext -layout, pdfminer's
  * pdf2txt). Results go to BENCHMARKS.md (its "bench" section) and, as JSON, to stdout.
  *
- *   node scripts/bench.mjs [--corpus DIR] [--files N] [--jobs N] [--no-peers] [--no-synthetic]
+ *   node scripts/bench.mjs [--corpus DIR] [--files N] [--jobs N] [--no-peers] [--no-synthetic] [--no-queue]
  * Timing only: nothing here asserts; the targets are reported as met or not.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, ROOT, machine, mb, runYusuan, writeSection } from './bench-common.mjs';
+import { CLI, ROOT, machine, mb, pdfsUnder, runYusuan, writeSection } from './bench-common.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => {
@@ -29,19 +29,6 @@ const log = (s) => process.stderr.write(`bench: ${s}\n`);
 if (!existsSync(CLI) || !existsSync(path.join(ROOT, 'dist/src/batch/worker.js'))) {
   log('dist/ is not built: run `npm run build` first');
   process.exit(2);
-}
-
-function pdfsUnder(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.pdf$/i.test(e.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 let pdfs;
@@ -298,3 +285,9 @@ if (syn?.early && syn?.late) {
 writeSection('bench', lines.join('\n'));
 process.stdout.write(`${JSON.stringify({ ...result, synthetic: syn ? { ...syn, rssAt: undefined, rssWindow: undefined } : undefined }, null, 1)}\n`);
 log('results written to BENCHMARKS.md');
+
+// the distributed mode's overhead (its own script, so it can run alone: npm run bench:queue)
+if (!flag('no-queue')) {
+  log('queue against the local pool (scripts/bench-queue.mjs) …');
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-queue.mjs')], { stdio: 'inherit' });
+}

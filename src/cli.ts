@@ -6,6 +6,8 @@ import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/ru
 import { DEFAULT_MAX_MEMORY_MB } from './batch/pool.js';
 import { EXTRACT_EXAMPLES, exitCodesHelp } from './cli-help.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB } from './batch/sources.js';
+import { registerCrawlCommand } from './crawl/command.js';
+import { registerQueueCommands } from './queue/commands.js';
 import { VERSION } from './version.js';
 import { registerAnnotate, runAnnotate } from './annotate/command.js';
 import { registerView } from './view/command.js';
@@ -62,6 +64,9 @@ export async function main(argv: string[]): Promise<number> {
     });
   registerAnnotate(program, (c) => (code = c));
   registerView(program, (c) => (code = c));
+  // distributed mode: crawler, Redis queue and workers, schedules (docs/distributed.md)
+  registerCrawlCommand(program, (c) => (code = c));
+  registerQueueCommands(program, (c) => (code = c));
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -145,7 +145,7 @@ export const VIEWS: string[] = [
   WHERE d.org IS NOT NULL`,
 ];
 
-const tableName = (k: string) => (k === 'document' ? 'documents' : k);
+export const tableName = (k: string) => (k === 'document' ? 'documents' : k);
 
 export function schemaSql(): string {
   const out: string[] = [];
