@@ -16,6 +16,8 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal numb
 export const Provenance = z.object({
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
+  /** set when the value was read by OCR from a page image: the lowest character probability */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -40,6 +40,8 @@ export const GridCell = z.object({
   page: z.number().int().positive().optional(),
   bbox: BBox.optional(),
   bold: z.boolean().optional(),
+  /** read by OCR: the lowest probability of the cell's characters (0–1) */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type GridCell = z.input<typeof GridCell>;
 
@@ -99,6 +101,8 @@ export const SourceInfo = z.object({
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative().optional(),
   producer: z.string().optional(),
+  /** pages read by OCR (no usable text layer, or OCR forced) */
+  ocrPages: z.array(z.number().int().positive()).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 

@@ -20,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<inputs...>', 'files, directories (searched recursively) or globs')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')
+    .addOption(new Option('--ocr <mode>', 'OCR of page images: auto reads the pages without a text layer (scans), force every page, off none').choices(['auto', 'off', 'force']).default('auto'))
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)')
     .option('--timeout <seconds>', `per-file limit; a file still running then is stopped and reported as failed (timeout)`, String(DEFAULT_TIMEOUT_S))
     .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, JSON lines otherwise').choices(['auto', 'bar', 'json', 'none']).default('auto'))

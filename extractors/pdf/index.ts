@@ -8,7 +8,9 @@ import { ExtractionError } from '../../src/errors.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
-import { toFragments, type RawTextItem } from './text-items.js';
+import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';
+import type { Segment } from './rulings.js';
+import { readPageImage } from '../ocr/index.js';
 
 export { ExtractionError };
 
@@ -33,6 +35,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [];
     const emptyPages: number[] = [];
+    const ocrPages: number[] = [];
+    const ocrMode = opts.ocr ?? 'auto';
     let readable = 0;
     let firstError: unknown;
     for (let p = 1; p <= n; p++) {
@@ -50,14 +54,26 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         const content = await timed(tm, 'textMs', () => page.getTextContent());
         readable++;
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
-        const frags = toFragments(items, viewport.transform);
+        let frags: TextFrag[] = toFragments(items, viewport.transform);
+        let rules: Segment[] = [];
+        let ocr: Awaited<ReturnType<typeof readPageImage>> | undefined;
+        if (ocrMode === 'force' || (ocrMode === 'auto' && !frags.length)) {
+          // a page image: recognised into the same fragments and rules a text layer gives
+          ocr = await readPageImage(page, opts.ocrSettings);
+          frags = ocr.page.frags;
+          rules = ocr.page.rules;
+          ocrPages.push(p);
+        } else {
+          // the operator list (for rules) is read only where a table is possible: it is half the cost
+          const ops = mayHoldTable(frags) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
+          rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height).rules : [];
+        }
         if (!frags.length) emptyPages.push(p);
-        // the operator list (for rules) is read only where a table is possible: it is half the cost
-        const ops = mayHoldTable(frags) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
-        const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height).rules : [];
         const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules });
+        if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
+        opts.onPage?.(p, n);
       } catch (err) {
         if (err instanceof ExtractionError) throw err;
         firstError ??= err;
@@ -68,13 +84,17 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     }
     if (readable === 0) throw classifyPdfError(file, firstError ?? new Error('no page could be read'), opts.password !== undefined);
     if (emptyPages.length === readable) {
-      throw new ExtractionError(file, 'no-text-layer', 'no page has a text layer (a scanned document?): OCR is needed before it can be read');
+      throw new ExtractionError(
+        file,
+        'no-text-layer',
+        ocrMode === 'off' ? 'no page has a text layer (a scanned document?): run with --ocr auto to read it' : 'no page has text, in its text layer or by OCR',
+      );
     }
     for (const p of emptyPages) {
-      diagnostics.push({ severity: 'warning', code: 'pdf.page-without-text', message: `page ${p} has no text layer (an image or a scan?)`, page: p });
+      diagnostics.push({ severity: 'warning', code: 'pdf.page-without-text', message: ocrMode === 'off' ? `page ${p} has no text layer (an image or a scan?)` : `page ${p} has no text, in its text layer or by OCR`, page: p });
     }
     return {
-      source: { path: input.path, name: input.name, format: 'pdf', sha256: input.sha256, bytes: input.bytes.length, pages: n, producer: opened.producer },
+      source: { path: input.path, name: input.name, format: 'pdf', sha256: input.sha256, bytes: input.bytes.length, pages: n, producer: opened.producer, ...(ocrPages.length ? { ocrPages } : {}) },
       blocks,
       diagnostics,
     };

@@ -22,10 +22,13 @@ import { displayPath, expandInputs, outputStems } from './inputs.js';
 import { FilePool } from './pool.js';
 import { makeProgress, type ProgressMode, type RunTotals } from './progress.js';
 import type { FileResult, FileTask } from './task.js';
+import type { OcrMode } from '../../extractors/source-input.js';
 
 export interface RunOptions {
   out: string;
   password?: string;
+  /** OCR of page images: auto (pages without text), off, force (every page) */
+  ocr?: OcrMode;
   quiet?: boolean;
   strict?: boolean;
   /** worker threads (default: the number of cores) */
@@ -151,6 +154,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     outDir: join(out, stems.get(f)!),
     output: stems.get(f)!,
     ...(opts.password ? { password: opts.password } : {}),
+    ...(opts.ocr && opts.ocr !== 'auto' ? { ocr: opts.ocr } : {}),
     force: !!opts.force,
   }));
 

@@ -12,7 +12,7 @@ import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
-import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
+import { noTimings, type OcrMode, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
 import { findingsCsv, summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
@@ -28,6 +28,8 @@ export interface FileTask {
   /** the output folder relative to --out */
   output: string;
   password?: string;
+  /** OCR mode when not the default (auto) */
+  ocr?: OcrMode;
   force?: boolean;
   /** return the database rows of an extracted document */
   wantRows?: boolean;
@@ -135,7 +137,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.ocr ? { ocr: task.ocr } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();

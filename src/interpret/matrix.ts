@@ -10,6 +10,8 @@ export interface MCell {
   page?: number;
   bbox?: BBox;
   bold?: boolean;
+  /** OCR confidence of the cell (schemas/intermediate.ts GridCell.ocr) */
+  ocr?: number;
   /** set on positions covered by a merged cell: the matrix position of that cell */
   coveredBy?: { row: number; col: number };
   colSpan: number;
@@ -49,6 +51,7 @@ export function gridToRows(grid: GridBlock, rowOffset: number): MCell[][] {
         ...(cell.page !== undefined ? { page: cell.page } : grid.page !== undefined ? { page: grid.page } : {}),
         ...(cell.bbox ? { bbox: cell.bbox } : {}),
         ...(cell.bold ? { bold: true } : {}),
+        ...(cell.ocr !== undefined ? { ocr: cell.ocr } : {}),
       };
       for (let dc = 1; dc < colSpan; dc++) row[c + dc] = { text: '', coveredBy: origin, colSpan: 1, rowSpan: 1 };
       for (let dr = 1; dr < rowSpan; dr++) {

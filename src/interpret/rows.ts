@@ -121,6 +121,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
           ...(yuan !== undefined ? { yuan } : {}),
           ...(cell.page ? { page: cell.page } : {}),
           ...(cell.bbox ? { bbox: cell.bbox } : {}),
+          ...(cell.ocr !== undefined ? { ocr: cell.ocr } : {}),
         });
       }
       if (!labels.length && !code && !amounts.length) continue;
