@@ -1,6 +1,7 @@
 /**
  * How well a scan was read: the facts of the OCR'd document against the text-layer facts of the
- * same pages, on the full key (table, block, row, code, item, column, value, unit). A wrong OCR
+ * same pages, on the full key (table, block, row, code, item, column, value, unit; punctuation width
+ * folded, below). A wrong OCR
  * amount — its cell is in the text layer with another value, or it is not there at all — counts
  * as flagged when the document itself points at it: a validation finding (error or warning) on
  * its table row, or an OCR diagnostic on its page. The target for unflagged wrong amounts is 0.
@@ -24,7 +25,12 @@ export interface OcrAccuracy {
   missing: Fact[];
 }
 
-const slot = (f: Fact) => [f.table_title, f.block, f.row, f.code, f.item, f.column, f.unit].join('|');
+/**
+ * Full- and half-width punctuation are one mark here: （）：，“” against ():,"" is a difference of
+ * glyph width a scan cannot show reliably (the sample itself prints 维修(护)费 beside 办公厅（室）).
+ */
+const fold = (s: string) => s.replace(/[（）：，“”；]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '，': ',', '“': '"', '”': '"', '；': ';' })[c] ?? c);
+const slot = (f: Fact) => fold([f.table_title, f.block, f.row, f.code, f.item, f.column, f.unit].join('|'));
 const full = (f: Fact) => `${slot(f)}|${f.value}`;
 
 export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pages?: ReadonlySet<number>): OcrAccuracy {

@@ -42,6 +42,7 @@ const BOX_THRESH = 0.6;
 const UNCLIP = 1.5;
 const REC_H = 48;
 const REC_BATCH = 8;
+const REC_MIN_W = 2 * REC_H;
 
 let enginePromise: Promise<OcrEngine> | undefined;
 
@@ -152,18 +153,30 @@ export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
 async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]> {
   const results: Recognized[] = new Array(boxes.length);
   // similar widths in one batch keep padding small
-  const order = boxes.map((b, i) => ({ i, w: Math.max(8, Math.ceil((REC_H * (b.x1 - b.x0)) / Math.max(1, b.y1 - b.y0))) })).sort((a, b) => a.w - b.w);
+  // a short crop (one digit) is set on paper at least REC_MIN_W wide: the recogniser reads a
+  // lone character poorly when the image is narrower than it is high
+  const order = boxes
+    .map((b, i) => {
+      const w = Math.max(8, Math.ceil((REC_H * (b.x1 - b.x0)) / Math.max(1, b.y1 - b.y0)));
+      return { i, w, padded: Math.max(w, REC_MIN_W) };
+    })
+    .sort((a, b) => a.padded - b.padded);
   for (let k = 0; k < order.length; k += REC_BATCH) {
     const batch = order.slice(k, k + REC_BATCH);
-    const W = Math.max(...batch.map((b) => b.w));
+    const W = Math.max(...batch.map((b) => b.padded));
     const input = new Float32Array(batch.length * 3 * REC_H * W);
     batch.forEach((b, n) => {
       const box = boxes[b.i];
       const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, b.w, REC_H);
+      const left = Math.floor((b.padded - b.w) / 2);
       for (let c = 0; c < 3; c++) {
         const off = (n * 3 + c) * REC_H * W;
         for (let y = 0; y < REC_H; y++) {
-          for (let x = 0; x < b.w; x++) input[off + y * W + x] = (px[y * b.w + x] / 255 - 0.5) / 0.5;
+          // paper (1.0 after normalising) around a padded crop
+          for (let x = 0; x < b.padded; x++) {
+            const sx = x - left;
+            input[off + y * W + x] = sx >= 0 && sx < b.w ? (px[y * b.w + sx] / 255 - 0.5) / 0.5 : 1;
+          }
         }
       }
     });
@@ -173,7 +186,7 @@ async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gra
     const data = t.data as Float32Array;
     batch.forEach((b, n) => {
       // only the time steps that cover this crop's own width (the rest is padding)
-      const steps = Math.min(T, Math.ceil((T * b.w) / W));
+      const steps = Math.min(T, Math.ceil((T * b.padded) / W));
       results[b.i] = ctcDecode(data, n * T * C, steps, C, dict);
     });
   }

@@ -63,6 +63,9 @@ describe('OCR text', () => {
     expect(fixOcrPunctuation('1,633,000.00')).toBe('1,633,000.00');
     expect(fixOcrPunctuation('合计:1,633')).toBe('合计：1,633');
     expect(fixOcrPunctuation('(1)')).toBe('(1)');
+    expect(fixOcrPunctuation('2024年财政拨款安排“三公"经费支出预算表')).toBe('2024年财政拨款安排“三公”经费支出预算表');
+    // the lone stroke 一 the detector left out
+    expect(fixOcrPunctuation('般公共预算')).toBe('一般公共预算');
   });
 
   it('cuts a box at each vertical rule through its middle', () => {
