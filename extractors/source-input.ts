@@ -17,7 +17,20 @@ export interface ExtractOptions {
   timings?: PdfTimings;
   /** tuning values of the PDF layout stage and of segmentation (extractors/pdf/layout-settings.ts); defaults when absent */
   layout?: LayoutOverrides;
+  /**
+   * OCR of page images: `auto` (default) reads the pages that have no usable text layer, `force`
+   * every page, `off` none (a scan is then refused as no-text-layer).
+   */
+  ocr?: OcrMode;
+  /** OCR tuning values (extractors/ocr/ocr-page.ts OCR_DEFAULTS); any not given keep their default */
+  ocrSettings?: Partial<OcrSettings>;
+  /** called after each page of a PDF (progress on long scans) */
+  onPage?: (page: number, pages: number) => void;
 }
+
+import type { OcrSettings } from './ocr/ocr-page.js';
+
+export type OcrMode = 'auto' | 'off' | 'force';
 
 /**
  * Milliseconds spent inside pdf.js while one PDF was read, measured where yusuan calls it: opening

@@ -19,6 +19,8 @@ export const Provenance = z.object({
   bbox: BBox.optional(),
   /** where there is no page (spreadsheets, CSV): the sheet and cell as Excel names them, `公开05表!C7` */
   cell: z.string().optional(),
+  /** set when the value was read by OCR from a page image: the lowest character probability */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -42,6 +42,8 @@ export const GridCell = z.object({
   /** spreadsheets (and CSV), which have no pages: the cell as Excel names it, `公开05表!C7` (`C7` for CSV) */
   cell: z.string().optional(),
   bold: z.boolean().optional(),
+  /** read by OCR: the lowest probability of the cell's characters (0–1) */
+  ocr: z.number().min(0).max(1).optional(),
 });
 export type GridCell = z.input<typeof GridCell>;
 
@@ -103,6 +105,8 @@ export const SourceInfo = z.object({
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative().optional(),
   producer: z.string().optional(),
+  /** pages read by OCR (no usable text layer, or OCR forced) */
+  ocrPages: z.array(z.number().int().positive()).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 

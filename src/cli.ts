@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--excel-csv', 'write every CSV with a UTF-8 byte-order mark, so that Excel and WPS open it without mojibake')
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')
+    .addOption(new Option('--ocr <mode>', 'OCR of page images: auto reads the pages without a text layer (scans), force every page, off none').choices(['auto', 'off', 'force']).default('auto'))
     .option('-j, --jobs <n>', 'worker processes (default: the number of cores)')
     .option('--timeout <seconds>', `per-file limit; a file still running then is stopped and reported as failed (timeout)`, String(DEFAULT_TIMEOUT_S))
     .option('--max-memory <MB>', 'memory ceiling per worker, everything it allocates; an input that needs more is stopped and reported as failed (too-large)', String(DEFAULT_MAX_MEMORY_MB))

@@ -10,7 +10,9 @@ import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutSettings } from './layout-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
-import { toFragments, type RawTextItem } from './text-items.js';
+import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';
+import type { Segment } from './rulings.js';
+import { readPageImage } from '../ocr/index.js';
 
 export { ExtractionError };
 
@@ -36,6 +38,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     const blocks: Block[] = [];
     const diagnostics: Diagnostic[] = [];
     const emptyPages: number[] = [];
+    const ocrPages: number[] = [];
+    const ocrMode = opts.ocr ?? 'auto';
     let readable = 0;
     let firstError: unknown;
     // the last table's columns, for an unruled table that goes on at the top of the next page
@@ -57,16 +61,28 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         const content = await timed(tm, 'textMs', () => page.getTextContent());
         readable++;
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
-        const frags = toFragments(items, viewport.transform);
+        let frags: TextFrag[] = toFragments(items, viewport.transform);
+        let rules: Segment[] = [];
+        let ocr: Awaited<ReturnType<typeof readPageImage>> | undefined;
+        if (ocrMode === 'force' || (ocrMode === 'auto' && !frags.length)) {
+          // a page image: recognised into the same fragments and rules a text layer gives
+          ocr = await readPageImage(page, opts.ocrSettings);
+          frags = ocr.page.frags;
+          rules = ocr.page.rules;
+          ocrPages.push(p);
+        } else {
+          // the operator list (for rules) is read only where a table is possible: it is half the cost
+          const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
+          rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
+        }
         if (!frags.length) emptyPages.push(p);
-        // the operator list (for rules) is read only where a table is possible: it is half the cost
-        const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
-        const rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
         const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns }, settings);
+        if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         const grids = out.blocks.filter((b) => b.type === 'grid');
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
+        opts.onPage?.(p, n);
       } catch (err) {
         if (err instanceof ExtractionError || isAllocationFailure(err)) throw classifyPdfError(file, err, opts.password !== undefined);
         firstError ??= err;
@@ -77,13 +93,17 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     }
     if (readable === 0) throw classifyPdfError(file, firstError ?? new Error('no page could be read'), opts.password !== undefined);
     if (emptyPages.length === readable) {
-      throw new ExtractionError(file, 'no-text-layer', 'no page has a text layer (a scanned document?): OCR is needed before it can be read');
+      throw new ExtractionError(
+        file,
+        'no-text-layer',
+        ocrMode === 'off' ? 'no page has a text layer (a scanned document?): run with --ocr auto to read it' : 'no page has text, in its text layer or by OCR',
+      );
     }
     for (const p of emptyPages) {
-      diagnostics.push({ severity: 'warning', code: 'pdf.page-without-text', message: `page ${p} has no text layer (an image or a scan?)`, page: p });
+      diagnostics.push({ severity: 'warning', code: 'pdf.page-without-text', message: ocrMode === 'off' ? `page ${p} has no text layer (an image or a scan?)` : `page ${p} has no text, in its text layer or by OCR`, page: p });
     }
     return {
-      source: { path: input.path, name: input.name, format: 'pdf', sha256: input.sha256, bytes: input.bytes.length, pages: n, producer: opened.producer },
+      source: { path: input.path, name: input.name, format: 'pdf', sha256: input.sha256, bytes: input.bytes.length, pages: n, producer: opened.producer, ...(ocrPages.length ? { ocrPages } : {}) },
       blocks,
       diagnostics,
     };

@@ -33,10 +33,13 @@ import { LockedError, lockOutput } from './run-lock.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type Source } from './sources.js';
 import { summaryLine, terminalSummary } from './summary-line.js';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
+import type { OcrMode } from '../../extractors/source-input.js';
 
 export interface RunOptions {
   out: string;
   password?: string;
+  /** OCR of page images: auto (pages without text), off, force (every page) */
+  ocr?: OcrMode;
   quiet?: boolean;
   strict?: boolean;
   /** worker processes (default: the number of cores) */
@@ -247,6 +250,7 @@ async function runLocked(
     ...(opts.excelCsv ? { excelCsv: true } : {}),
     ...(opts.xlsx === false ? { workbook: false } : {}),
     ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
+    ...(opts.ocr && opts.ocr !== 'auto' ? { ocr: opts.ocr } : {}),
     force: !!opts.force,
     ...(db ? { wantRows: true } : {}),
   }));

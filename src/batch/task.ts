@@ -14,7 +14,7 @@ import { documentPayload, type DbPayload } from '../db/rows.js';
 import type { DocumentCounts } from './marker.js';
 import { isExtractionError, type FailureReason } from '../core/errors.js';
 import { writeDocumentOutputs } from '../export/write-outputs.js';
-import { noTimings, type PdfTimings } from '../../extractors/source-input.js';
+import { noTimings, type OcrMode, type PdfTimings } from '../../extractors/source-input.js';
 import { extractRead, readInput } from '../pipeline.js';
 import { summaryLine, validateDocument } from '../validate/index.js';
 import { VERSION } from '../version.js';
@@ -41,6 +41,8 @@ export interface FileTask {
   /** false: no document.xlsx (--no-xlsx) */
   workbook?: boolean;
   password?: string;
+  /** OCR mode when not the default (auto) */
+  ocr?: OcrMode;
   force?: boolean;
   /** files that extend the organisation alias table (--org-aliases) */
   orgAliases?: string[];
@@ -157,7 +159,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}), ...(task.ocr ? { ocr: task.ocr } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();

@@ -12,6 +12,8 @@ export interface MCell {
   /** spreadsheets: `公开05表!C7` */
   cell?: string;
   bold?: boolean;
+  /** OCR confidence of the cell (schemas/intermediate.ts GridCell.ocr) */
+  ocr?: number;
   /** set on positions covered by a merged cell: the matrix position of that cell */
   coveredBy?: { row: number; col: number };
   colSpan: number;
@@ -52,6 +54,7 @@ export function gridToRows(grid: GridBlock, rowOffset: number): MCell[][] {
         ...(cell.bbox ? { bbox: cell.bbox } : {}),
         ...(cell.cell ? { cell: cell.cell } : {}),
         ...(cell.bold ? { bold: true } : {}),
+        ...(cell.ocr !== undefined ? { ocr: cell.ocr } : {}),
       };
       for (let dc = 1; dc < colSpan; dc++) row[c + dc] = { text: '', coveredBy: origin, colSpan: 1, rowSpan: 1 };
       for (let dr = 1; dr < rowSpan; dr++) {

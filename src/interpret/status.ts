@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../schemas/intermediate.js';
 export const NO_BUDGET_CONTENT = 'document.no-budget-content';
 
 /** Code prefixes of warnings that mean printed content was lost (a cell not read, a grid not rebuilt, bytes not decodable), not merely remarked on. */
-const LOSS_WARNINGS = ['cell.unreadable', 'grid.', 'text.invalid-bytes'];
+const LOSS_WARNINGS = ['cell.unreadable', 'grid.', 'text.invalid-bytes', 'ocr.uncertain'];
 
 function losesContent(d: Diagnostic): boolean {
   return d.severity === 'error' || (d.severity === 'warning' && LOSS_WARNINGS.some((c) => d.code.startsWith(c)));

@@ -1,0 +1,121 @@
+/**
+ * One page image → what the PDF layout reads from a text layer: text fragments and ruling
+ * segments in page points (origin top-left, y down). From there the page takes the same path as
+ * a born-digital one (extractors/pdf/page-layout.ts), so segmentation, interpretation and
+ * validation cannot tell a scan from a text layer.
+ *
+ * Order matters: the page is deskewed first (rules and text rows then run along the axes); the
+ * rules are found and painted out (a rule inside a crop would be read as 1 or l); text boxes are
+ * cut at every vertical rule they cross, so no recognised line runs across two columns.
+ */
+import type { Segment } from '../pdf/rulings.js';
+import { toFragments, type TextFrag } from '../pdf/text-items.js';
+import type { OcrBox, OcrEngine } from './paddle.js';
+import { correctReading } from './ocr-correct.js';
+import { fixOcrPunctuation } from './ocr-text.js';
+import { binarize, eraseRules, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
+
+/** Every tuning value of the OCR path, with its default. */
+export interface OcrSettings {
+  /** resolution pages are rendered at */
+  dpi: number;
+  /** detection input's longer side is at most this many pixels */
+  detectLimit: number;
+  /** a rule is an ink run at least this long (inches) … */
+  ruleMinInch: number;
+  /** … and at most this thick (inches) */
+  ruleMaxThickInch: number;
+  /** a cell whose lowest character probability is below this is reported and not read */
+  minCharProb: number;
+}
+
+export const OCR_DEFAULTS: OcrSettings = {
+  dpi: 200,
+  detectLimit: 1600,
+  ruleMinInch: 0.4,
+  ruleMaxThickInch: 0.03,
+  minCharProb: 0.8,
+};
+
+/** A recognised piece of text, in page points, with its characters' probabilities. */
+export interface OcrText {
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  probs: number[];
+}
+
+export interface OcrPage {
+  frags: TextFrag[];
+  rules: Segment[];
+  texts: OcrText[];
+  /** the skew measured and undone, degrees */
+  skew: number;
+  /** maps a point of the deskewed page back to the page as printed (for provenance) */
+  unskew(x: number, y: number): [number, number];
+}
+
+/** Cuts a box at each vertical rule that runs through its middle. */
+export function splitAtRules(box: OcrBox, rules: readonly RasterRule[], margin = 2): OcrBox[] {
+  const cy = (box.y0 + box.y1) / 2;
+  const xs = rules
+    .filter((r) => r.x0 === r.x1 && r.x0 > box.x0 + margin && r.x0 < box.x1 - margin && Math.min(r.y0, r.y1) <= cy && Math.max(r.y0, r.y1) >= cy)
+    .map((r) => r.x0)
+    .sort((a, b) => a - b);
+  if (!xs.length) return [box];
+  const out: OcrBox[] = [];
+  let from = box.x0;
+  for (const x of [...xs, box.x1]) {
+    const to = x === box.x1 ? x : x - margin;
+    if (to - from > 4) out.push({ ...box, x0: from, x1: to });
+    from = x + margin;
+  }
+  return out;
+}
+
+export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSettings = OCR_DEFAULTS): Promise<OcrPage> {
+  const dpi = settings.dpi;
+  const pt = 72 / dpi;
+  let g = image;
+  let ink = binarize(g);
+  const skew = estimateSkew(ink, g.width, g.height);
+  if (Math.abs(skew) >= 0.05) {
+    g = rotate(g, skew);
+    ink = binarize(g);
+  }
+  const rules = findRules(ink, g.width, g.height, Math.round(settings.ruleMinInch * dpi), Math.max(3, Math.round(settings.ruleMaxThickInch * dpi)));
+  const clean = eraseRules(g, rules);
+  const boxes = (await engine.detect(clean, settings.detectLimit)).flatMap((b) => splitAtRules(b, rules));
+  const read = await engine.recognize(clean, boxes);
+  const texts: OcrText[] = [];
+  boxes.forEach((b, i) => {
+    const r = correctReading(read[i]);
+    if (!r.text.trim()) return;
+    // the unclipped box carries padding around the ink; take it off the sides so that text
+    // alignment (right-aligned amounts) is measured on the characters
+    const h = b.y1 - b.y0;
+    const pad = Math.min(0.25 * h, (b.x1 - b.x0) / 4);
+    texts.push({ text: fixOcrPunctuation(r.text), x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs });
+  });
+  // a text-layer item: baseline and font size from the box (CJK ink fills ~0.85 of the box)
+  const items = texts.map((t) => {
+    const h = t.y1 - t.y0;
+    const size = 0.8 * h;
+    return { str: t.text, transform: [size, 0, 0, size, t.x0, t.y1 - 0.18 * h], width: t.x1 - t.x0, height: size, fontName: 'ocr' };
+  });
+  const frags = toFragments(items, [1, 0, 0, 1, 0, 0]);
+  const segs: Segment[] = rules.map((r) => ({ x0: r.x0 * pt, y0: r.y0 * pt, x1: r.x1 * pt, y1: r.y1 * pt }));
+  const a = (-skew * Math.PI) / 180;
+  const cx = (image.width * pt) / 2;
+  const cy = (image.height * pt) / 2;
+  const unskew = (x: number, y: number): [number, number] => {
+    if (skew === 0) return [x, y];
+    // the inverse of raster.rotate: where the deskewed point was on the printed page
+    const dx = x - cx;
+    const dy = y - cy;
+    return [Math.cos(a) * dx + Math.sin(a) * dy + cx, -Math.sin(a) * dx + Math.cos(a) * dy + cy];
+  };
+  return { frags, rules: segs, texts, skew, unskew };
+}

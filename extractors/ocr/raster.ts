@@ -1,0 +1,225 @@
+/**
+ * Grey rasters as plain data, and the pure functions OCR needs on them: a threshold, the skew of
+ * the page, the ruling lines of its tables. No image library here: these are a few loops over a
+ * Uint8Array, and keeping them pure makes each one testable on a synthetic picture.
+ */
+
+/** 8-bit grey, row-major, 0 = black. */
+export interface Gray {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** A ruling line found in the raster, in pixels; `thick` is its stroke width. */
+export interface RasterRule {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  thick: number;
+}
+
+/** Otsu's threshold: the grey level that best separates ink from paper. */
+export function otsuThreshold(g: Gray): number {
+  const hist = new Float64Array(256);
+  for (let i = 0; i < g.data.length; i++) hist[g.data[i]]++;
+  const total = g.data.length;
+  let sum = 0;
+  for (let t = 0; t < 256; t++) sum += t * hist[t];
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let bestT = 127;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (wB === 0) continue;
+    const wF = total - wB;
+    if (wF === 0) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) * (mB - mF);
+    if (between > best) {
+      best = between;
+      bestT = t;
+    }
+  }
+  return bestT;
+}
+
+/** 1 where the pixel is ink. */
+export function binarize(g: Gray, threshold = otsuThreshold(g)): Uint8Array {
+  const out = new Uint8Array(g.data.length);
+  for (let i = 0; i < g.data.length; i++) out[i] = g.data[i] <= threshold ? 1 : 0;
+  return out;
+}
+
+/**
+ * Skew in degrees (positive: the content is turned clockwise on the page), by the projection
+ * profile: rotating the ink rows by the right angle makes them sharpest (the sum of squared row
+ * counts is largest). Table rules and text lines both vote. Searched in ±maxDeg.
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2, stepDeg = 0.05): number {
+  // a sample of ink pixels keeps this fast on a full page
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const stride = Math.max(1, Math.floor((width * height) / 2_000_000));
+  for (let y = 0; y < height; y += stride) {
+    const row = y * width;
+    for (let x = 0; x < width; x += stride) {
+      if (ink[row + x]) {
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+  }
+  if (xs.length < 100) return 0;
+  let bestScore = -1;
+  let bestAngle = 0;
+  const bins = new Float64Array(height + 2 * Math.ceil(width * Math.tan((maxDeg * Math.PI) / 180)) + 4);
+  const offset = (bins.length - height) / 2;
+  for (let a = -maxDeg; a <= maxDeg + 1e-9; a += stepDeg) {
+    const t = Math.tan((a * Math.PI) / 180);
+    bins.fill(0);
+    for (let i = 0; i < xs.length; i++) bins[Math.round(ys[i] - xs[i] * t + offset)]++;
+    let score = 0;
+    for (let i = 0; i < bins.length; i++) score += bins[i] * bins[i];
+    if (score > bestScore) {
+      bestScore = score;
+      bestAngle = a;
+    }
+  }
+  return Math.round(bestAngle * 100) / 100;
+}
+
+interface Run {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Long straight ink runs: in each pixel row (horizontal) or column (vertical), runs of ink at
+ * least `minLen` long, bridging gaps up to `gap` pixels (noise and JPEG break thin lines); runs on
+ * neighbouring rows that overlap are one rule. Text is made of short runs, so it does not qualify.
+ */
+export function findRules(ink: Uint8Array, width: number, height: number, minLen: number, maxThick: number, gap = 3): RasterRule[] {
+  const rules: RasterRule[] = [];
+  for (const horizontal of [true, false]) {
+    const lines = horizontal ? height : width;
+    const span = horizontal ? width : height;
+    const at = (line: number, pos: number) => (horizontal ? ink[line * width + pos] : ink[pos * width + line]);
+    let open: { rule: Run; first: number; last: number }[] = [];
+    const closed: { rule: Run; first: number; last: number }[] = [];
+    for (let line = 0; line < lines; line++) {
+      const runs: Run[] = [];
+      let start = -1;
+      let lastInk = -1;
+      for (let pos = 0; pos <= span; pos++) {
+        const on = pos < span && at(line, pos) === 1;
+        if (on) {
+          if (start < 0) start = pos;
+          lastInk = pos;
+        } else if (start >= 0 && pos - lastInk > gap) {
+          if (lastInk - start + 1 >= minLen) runs.push({ at: line, from: start, to: lastInk });
+          start = -1;
+        }
+      }
+      const next: typeof open = [];
+      for (const r of runs) {
+        const o = open.find((c) => c.last === line - 1 && r.from <= c.rule.to && r.to >= c.rule.from);
+        if (o) {
+          o.rule = { at: o.rule.at, from: Math.min(o.rule.from, r.from), to: Math.max(o.rule.to, r.to) };
+          o.last = line;
+          next.push(o);
+        } else next.push({ rule: r, first: line, last: line });
+      }
+      for (const c of open) if (!next.includes(c)) closed.push(c);
+      open = next;
+    }
+    closed.push(...open);
+    for (const c of closed) {
+      const thick = c.last - c.first + 1;
+      if (thick > maxThick) continue;
+      const mid = (c.first + c.last) / 2;
+      rules.push(
+        horizontal
+          ? { x0: c.rule.from, x1: c.rule.to, y0: mid, y1: mid, thick }
+          : { x0: mid, x1: mid, y0: c.rule.from, y1: c.rule.to, thick },
+      );
+    }
+  }
+  return rules;
+}
+
+/** Paints rules white (with a pixel of margin), so that no rule is read as a 1 or an l. */
+export function eraseRules(g: Gray, rules: readonly RasterRule[], margin = 2): Gray {
+  const data = g.data.slice();
+  for (const r of rules) {
+    const half = r.thick / 2 + margin;
+    const x0 = Math.max(0, Math.floor(Math.min(r.x0, r.x1) - (r.x0 === r.x1 ? half : 0)));
+    const x1 = Math.min(g.width - 1, Math.ceil(Math.max(r.x0, r.x1) + (r.x0 === r.x1 ? half : 0)));
+    const y0 = Math.max(0, Math.floor(Math.min(r.y0, r.y1) - (r.y0 === r.y1 ? half : 0)));
+    const y1 = Math.min(g.height - 1, Math.ceil(Math.max(r.y0, r.y1) + (r.y0 === r.y1 ? half : 0)));
+    for (let y = y0; y <= y1; y++) data.fill(255, y * g.width + x0, y * g.width + x1 + 1);
+  }
+  return { width: g.width, height: g.height, data };
+}
+
+/** Rotates about the centre by `deg` (bilinear, white outside): undoes a measured skew. */
+export function rotate(g: Gray, deg: number): Gray {
+  if (deg === 0) return g;
+  const { width: w, height: h } = g;
+  const out = new Uint8Array(w * h);
+  const a = (deg * Math.PI) / 180;
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  const cx = w / 2;
+  const cy = h / 2;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      // the source pixel that lands on (x, y)
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = c * dx - s * dy + cx;
+      const sy = s * dx + c * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) {
+        out[y * w + x] = 255;
+        continue;
+      }
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * w + x0;
+      const d = g.data;
+      out[y * w + x] = Math.round((d[i] * (1 - fx) + d[i + 1] * fx) * (1 - fy) + (d[i + w] * (1 - fx) + d[i + w + 1] * fx) * fy);
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
+/** Bilinear resize of a region of `g` (x, y, w, h in pixels) to outW × outH. */
+export function resizeRegion(g: Gray, x: number, y: number, w: number, h: number, outW: number, outH: number): Float32Array {
+  const out = new Float32Array(outW * outH);
+  const sx = w / outW;
+  const sy = h / outH;
+  for (let oy = 0; oy < outH; oy++) {
+    const fy0 = y + (oy + 0.5) * sy - 0.5;
+    const y0 = Math.max(0, Math.min(g.height - 1, Math.floor(fy0)));
+    const y1 = Math.min(g.height - 1, y0 + 1);
+    const fy = Math.max(0, Math.min(1, fy0 - y0));
+    for (let ox = 0; ox < outW; ox++) {
+      const fx0 = x + (ox + 0.5) * sx - 0.5;
+      const x0 = Math.max(0, Math.min(g.width - 1, Math.floor(fx0)));
+      const x1 = Math.min(g.width - 1, x0 + 1);
+      const fx = Math.max(0, Math.min(1, fx0 - x0));
+      const d = g.data;
+      const top = d[y0 * g.width + x0] * (1 - fx) + d[y0 * g.width + x1] * fx;
+      const bot = d[y1 * g.width + x0] * (1 - fx) + d[y1 * g.width + x1] * fx;
+      out[oy * outW + ox] = top * (1 - fy) + bot * fy;
+    }
+  }
+  return out;
+}

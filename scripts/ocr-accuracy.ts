@@ -1,0 +1,60 @@
+/**
+ * How well a scan was read: the facts of the OCR'd document against the text-layer facts of the
+ * same pages, on the full key (table, block, row, code, item, column, value, unit; punctuation width
+ * folded, below). A wrong OCR
+ * amount — its cell is in the text layer with another value, or it is not there at all — counts
+ * as flagged when the document itself points at it: a validation finding (error or warning) on
+ * its table row, or an OCR diagnostic on its page. The target for unflagged wrong amounts is 0.
+ */
+import type { Document } from '../schemas/document.js';
+import type { Checks } from '../schemas/findings.js';
+import type { Fact } from '../schemas/document.js';
+import { documentFacts } from '../src/export/facts.js';
+
+export interface OcrAccuracy {
+  ocrFacts: number;
+  textFacts: number;
+  matched: number;
+  recall: number;
+  precision: number;
+  /** OCR facts that are not in the text layer */
+  wrong: Fact[];
+  /** … of which nothing in the document points at */
+  unflagged: Fact[];
+  /** text-layer facts the OCR did not give */
+  missing: Fact[];
+}
+
+/**
+ * Full- and half-width punctuation are one mark here: （）：，“” against ():,"" is a difference of
+ * glyph width a scan cannot show reliably (the sample itself prints 维修(护)费 beside 办公厅（室）).
+ */
+const fold = (s: string) => s.replace(/[（）：，“”；]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '，': ',', '“': '"', '”': '"', '；': ';' })[c] ?? c);
+const slot = (f: Fact) => fold([f.table_title, f.block, f.row, f.code, f.item, f.column, f.unit].join('|'));
+const full = (f: Fact) => `${slot(f)}|${f.value}`;
+
+export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pages?: ReadonlySet<number>): OcrAccuracy {
+  const keep = (f: Fact) => !pages || pages.has(Number(f.page));
+  const a = documentFacts(ocr).filter(keep);
+  const b = documentFacts(text).filter(keep);
+  const inText = new Set(b.map(full));
+  const inOcr = new Set(a.map(full));
+  const wrong = a.filter((f) => !inText.has(full(f)));
+  const missing = b.filter((f) => !inOcr.has(full(f)));
+  const flaggedRows = new Set(
+    ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`),
+  );
+  const ocrPages = new Set(ocr.diagnostics.filter((d) => d.code.startsWith('ocr.') && d.page).map((d) => d.page));
+  const unflagged = wrong.filter((f) => !flaggedRows.has(`${f.table_title}|${f.row}`) && !ocrPages.has(Number(f.page)));
+  const matched = a.length - wrong.length;
+  return {
+    ocrFacts: a.length,
+    textFacts: b.length,
+    matched,
+    recall: b.length ? (b.length - missing.length) / b.length : 1,
+    precision: a.length ? matched / a.length : 1,
+    wrong,
+    unflagged,
+    missing,
+  };
+}
