@@ -25,7 +25,7 @@ export interface ExtractOptions {
   /** OCR tuning values (extractors/ocr/ocr-page.ts OCR_DEFAULTS); any not given keep their default */
   ocrSettings?: Partial<OcrSettings>;
   /** called after each page of a PDF (progress on long scans) */
-  onPage?: (page: number, pages: number) => void;
+  onPage?: (page: number, pages: number, ocr: boolean) => void;
 }
 
 import type { OcrSettings } from './ocr/ocr-page.js';

@@ -38,7 +38,8 @@ if (existsSync(corpusDir)) {
   corpusName = `${path.relative(ROOT, corpusDir)} (${pdfs.length} PDFs)`;
 } else {
   log(`${corpusDir} not found: the corpus part is skipped; the synthetic batch uses samples/*.pdf`);
-  pdfs = pdfsUnder(path.join(ROOT, 'samples'));
+  // text-layer PDFs only: scans are measured by npm run bench:ocr
+  pdfs = pdfsUnder(path.join(ROOT, 'samples')).filter((f) => !/\.(scan|mixed)\.pdf$/.test(f));
   corpusName = `samples (${pdfs.length} PDFs; corpus absent)`;
 }
 
@@ -290,4 +291,10 @@ log('results written to BENCHMARKS.md');
 if (!flag('no-queue')) {
   log('queue against the local pool (scripts/bench-queue.mjs) …');
   spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-queue.mjs')], { stdio: 'inherit' });
+}
+
+// scans read by OCR: pages/s per worker and peak memory (its own script: npm run bench:ocr)
+if (!flag('no-ocr')) {
+  log('OCR of scanned corpus pages (scripts/bench-ocr.mjs) …');
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-ocr.mjs')], { stdio: 'inherit' });
 }

@@ -2,7 +2,7 @@
  * The command line: `yusuan extract <files|dirs|globs…> -o <dir>` (docs/batch.md).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
+import { EXIT, DEFAULT_OCR_PAGE_TIMEOUT_S, DEFAULT_TIMEOUT_S, runExtract, type RunOptions } from './batch/run.js';
 import { DEFAULT_MAX_MEMORY_MB } from './batch/pool.js';
 import { EXTRACT_EXAMPLES, exitCodesHelp } from './cli-help.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB } from './batch/sources.js';
@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('-o, --out <dir>', 'output directory', 'out')
     .option('--password <password>', 'user password for encrypted PDFs')
     .addOption(new Option('--ocr <mode>', 'OCR of page images: auto reads the pages without a text layer (scans), force every page, off none').choices(['auto', 'off', 'force']).default('auto'))
+    .option('--ocr-page-timeout <seconds>', 'more time for each page read by OCR, added to --timeout', String(DEFAULT_OCR_PAGE_TIMEOUT_S))
     .option('-j, --jobs <n>', 'worker processes (default: the number of cores)')
     .option('--timeout <seconds>', `per-file limit; a file still running then is stopped and reported as failed (timeout)`, String(DEFAULT_TIMEOUT_S))
     .option('--max-memory <MB>', 'memory ceiling per worker, everything it allocates; an input that needs more is stopped and reported as failed (too-large)', String(DEFAULT_MAX_MEMORY_MB))

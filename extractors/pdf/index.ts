@@ -82,7 +82,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
-        opts.onPage?.(p, n);
+        opts.onPage?.(p, n, !!ocr);
       } catch (err) {
         if (err instanceof ExtractionError || isAllocationFailure(err)) throw classifyPdfError(file, err, opts.password !== undefined);
         firstError ??= err;

@@ -51,6 +51,10 @@ export interface PoolOptions {
   jobs: number;
   /** per input, in milliseconds */
   timeoutMs: number;
+  /** more time for each page the input has read by OCR, in milliseconds (a scan is slow by nature) */
+  ocrPageMs?: number;
+  /** told of each page read by OCR (progress on long scans) */
+  onOcrPage?: (task: FileTask, page: number, pages: number) => void;
   /** memory ceiling per worker, MB */
   maxMemoryMb?: number;
 }
@@ -152,10 +156,12 @@ export class FilePool {
           w.child.kill('SIGKILL');
         }
       }, WATCH_MS);
-      const timer = setTimeout(() => {
+      const expire = () => {
         stopped ??= 'timeout';
         w.child.kill('SIGKILL');
-      }, this.opts.timeoutMs);
+      };
+      let limitMs = this.opts.timeoutMs;
+      let timer = setTimeout(expire, limitMs);
       const done = (r: FileResult, reusable: boolean) => {
         clearInterval(watch);
         clearTimeout(timer);
@@ -165,7 +171,15 @@ export class FilePool {
         else if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
         resolveRun(r);
       };
-      const onMessage = (msg: { result?: FileResult; recycle?: boolean }) => {
+      const onMessage = (msg: { result?: FileResult; recycle?: boolean; page?: { page: number; pages: number; ocr: boolean } }) => {
+        if (msg.page?.ocr && !stopped) {
+          // a page read by OCR moves the deadline on: --timeout covers the text-layer work, each scanned page adds its own allowance
+          limitMs += this.opts.ocrPageMs ?? 0;
+          clearTimeout(timer);
+          timer = setTimeout(expire, Math.max(0, started + limitMs - performance.now()));
+          this.opts.onOcrPage?.(task, msg.page.page, msg.page.pages);
+          return;
+        }
         const r = msg.result;
         if (!r) return;
         if (r.mem) r.mem.maxRss = Math.max(r.mem.maxRss, peak);
@@ -178,7 +192,7 @@ export class FilePool {
         if (stopped === 'timeout') {
           r.error = {
             reason: 'timeout',
-            message: `${task.path}: took longer than ${Math.round(this.opts.timeoutMs / 1000)} s (the per-file limit, --timeout); its worker was stopped`,
+            message: `${task.path}: took longer than ${Math.round(limitMs / 1000)} s (the per-file limit, --timeout${limitMs > this.opts.timeoutMs ? ', with --ocr-page-timeout for each page read by OCR' : ''}); its worker was stopped`,
           };
         } else if (stopped === 'too-large' || isOutOfMemory(w.stderr, signal)) {
           r.error = { reason: 'too-large', message: `${task.path}: needs more than ${mb} MB of memory (the per-worker ceiling, --max-memory); its worker was stopped. ${TOO_LARGE_HINT}` };

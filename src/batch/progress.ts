@@ -40,6 +40,8 @@ export interface Progress {
   line(text: string, forTerminal?: string): void;
   /** a message for the user (stderr) */
   warn(text: string): void;
+  /** a page of a long input read by OCR (a scan takes seconds a page) */
+  ocrPage?(path: string, page: number, pages: number): void;
   end(t: RunTotals, info: Record<string, unknown>): void;
 }
 
@@ -82,6 +84,9 @@ class JsonProgress implements Progress {
   warn(text: string) {
     this.emit({ event: 'message', message: text });
   }
+  ocrPage(path: string, page: number, pages: number) {
+    this.emit({ event: 'ocr-page', path, page, pages });
+  }
   end(t: RunTotals, info: Record<string, unknown>) {
     this.emit({ event: 'end', ...t, ...rates(t), ...info });
   }
@@ -108,7 +113,7 @@ class BarProgress implements Progress {
     this.multi = new cliProgress.MultiBar(
       {
         stream: process.stderr,
-        format: ' {bar} {value}/{total} files | {fps} files/s | {pps} pages/s | ETA {eta_formatted} | {failed} failed',
+        format: ' {bar} {value}/{total} files | {fps} files/s | {pps} pages/s | ETA {eta_formatted} | {failed} failed{ocr}',
         hideCursor: true,
         clearOnComplete: false,
         etaBuffer: 50,
@@ -125,11 +130,14 @@ class BarProgress implements Progress {
     else process.stdout.write(`${text}\n`);
   }
   start(total: number) {
-    this.bar = this.multi.create(total, 0, { fps: '0', pps: '0', failed: 0 });
+    this.bar = this.multi.create(total, 0, { fps: '0', pps: '0', failed: 0, ocr: '' });
   }
   file(_r: FileResult, t: RunTotals) {
     const r = rates(t);
-    this.bar?.update(t.done, { fps: r.filesPerSec.toFixed(2), pps: r.pagesPerSec.toFixed(1), failed: t.failed });
+    this.bar?.update(t.done, { fps: r.filesPerSec.toFixed(2), pps: r.pagesPerSec.toFixed(1), failed: t.failed, ocr: '' });
+  }
+  ocrPage(_path: string, page: number, pages: number) {
+    this.bar?.update({ ocr: ` | OCR page ${page}/${pages}` });
   }
   line(text: string, forTerminal?: string) {
     if (!this.quiet) this.print(stdoutLine(text, forTerminal));

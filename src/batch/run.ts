@@ -57,6 +57,8 @@ export interface RunOptions {
   db?: string | boolean;
   /** a file listing one input a line (`-`: the list on standard input) */
   from?: string;
+  /** seconds added to --timeout for each page read by OCR (default 60) */
+  ocrPageTimeout?: number | string;
   /** per-URL download limits */
   maxDownloadMb?: number | string;
   downloadTimeout?: number | string;
@@ -81,6 +83,8 @@ export const EXIT_MEANING: Record<(typeof EXIT)[keyof typeof EXIT], string> = {
 };
 
 export const DEFAULT_TIMEOUT_S = 120;
+/** A page read by OCR takes seconds (render, detect, recognise): each adds this to the input's limit. */
+export const DEFAULT_OCR_PAGE_TIMEOUT_S = 60;
 export const DEFAULT_DB = 'yusuan.sqlite';
 export { MANIFEST };
 
@@ -142,7 +146,9 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   let maxMemoryMb: number;
   let maxDownloadMb: number;
   let downloadTimeoutS: number;
+  let ocrPageS: number;
   try {
+    ocrPageS = positiveNumber(opts.ocrPageTimeout, '--ocr-page-timeout', DEFAULT_OCR_PAGE_TIMEOUT_S);
     maxMemoryMb = positiveInt(opts.maxMemory, '--max-memory', DEFAULT_MAX_MEMORY_MB);
     jobs = positiveInt(opts.jobs, '--jobs', availableParallelism());
     timeoutS = positiveNumber(opts.timeout, '--timeout', DEFAULT_TIMEOUT_S);
@@ -185,7 +191,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     return EXIT.output;
   }
   try {
-    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000 } }, progress);
+    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000 } }, progress);
   } finally {
     unlock();
   }
@@ -196,7 +202,7 @@ async function runLocked(
   missing: string[],
   out: string,
   opts: RunOptions,
-  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; download: { maxBytes: number; timeoutMs: number } },
+  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: { maxBytes: number; timeoutMs: number } },
   progress: Progress,
 ): Promise<number> {
   const { jobs, timeoutS, maxMemoryMb } = limits;
@@ -336,7 +342,13 @@ async function runLocked(
     progress.line(summaryLine(r), terminalSummary(r));
   };
 
-  const pool = new FilePool({ jobs: Math.min(jobs, tasks.length), timeoutMs: timeoutS * 1000, maxMemoryMb });
+  const pool = new FilePool({
+    jobs: Math.min(jobs, tasks.length),
+    timeoutMs: timeoutS * 1000,
+    maxMemoryMb,
+    ocrPageMs: limits.ocrPageS * 1000,
+    onOcrPage: (task, page, pages) => progress.ocrPage?.(task.path, page, pages),
+  });
   let next = 0;
   // One lane per worker. A lane hands its worker the next input *before* storing the result it
   // just got: the database writes and the manifest line (this thread's work) then overlap the

@@ -133,7 +133,10 @@ const MANIFEST_STATUS: Record<ConversionStatus, ManifestStatus> = { success: 'ok
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 /** Process one input. Never throws: a failure is a result with status failed and a reason. */
-export async function processFile(task: FileTask): Promise<FileResult> {
+/** What a worker hears while an input runs: each PDF page as it is done, and whether OCR read it. */
+export type PageProgress = (page: number, pages: number, ocr: boolean) => void;
+
+export async function processFile(task: FileTask, onPage?: PageProgress): Promise<FileResult> {
   const started = performance.now();
   const res = emptyResult(task);
   try {
@@ -159,7 +162,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}), ...(task.ocr ? { ocr: task.ocr } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}), ...(task.ocr ? { ocr: task.ocr } : {}), ...(onPage ? { onPage } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();

@@ -90,7 +90,8 @@ export async function work(task: FileTask): Promise<{ result: FileResult; recycl
   });
   let r: FileResult;
   try {
-    r = await Promise.race([processFile(task), stray]);
+    // each page read by OCR is told to the pool, which gives the input more time (--ocr-page-timeout)
+    r = await Promise.race([processFile(task, (page, pages, ocr) => ocr && process.send?.({ page: { page, pages, ocr } })), stray]);
   } finally {
     current = undefined;
   }

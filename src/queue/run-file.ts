@@ -5,6 +5,7 @@
  */
 import { FilePool } from '../batch/pool.js';
 import type { FileResult, FileTask } from '../batch/task.js';
+import { DEFAULT_OCR_PAGE_TIMEOUT_S } from '../batch/run.js';
 
 export type { FileResult } from '../batch/task.js';
 
@@ -33,7 +34,8 @@ export class FileRunner {
   private readonly pool: FilePool;
 
   constructor(opts: FileRunnerOptions) {
-    this.pool = new FilePool({ jobs: opts.jobs, timeoutMs: opts.timeoutS * 1000 });
+    // the same limits as extract: --timeout, and more time for each page read by OCR
+    this.pool = new FilePool({ jobs: opts.jobs, timeoutMs: opts.timeoutS * 1000, ocrPageMs: DEFAULT_OCR_PAGE_TIMEOUT_S * 1000 });
   }
 
   run(job: FileJob): Promise<FileResult> {
