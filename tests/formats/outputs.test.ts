@@ -38,7 +38,7 @@ afterAll(() => removeTempDirs());
 describe('writeDocumentOutputs (library)', () => {
   it('writes every output the README lists, checks included', () => {
     const files = readdirSync(join(dir, 'lib')).sort();
-    expect(files).toEqual(['checks.json', 'document.json', 'document.xlsx', 'facts.csv', 'findings.csv', 'projects.csv', 'tables']);
+    expect(files).toEqual(['checks.json', 'document.json', 'document.xlsx', 'facts.csv', 'findings.csv', 'headlines.csv', 'projects.csv', 'tables']);
     expect(JSON.parse(readFileSync(join(dir, 'lib/checks.json'), 'utf8')).summary).toMatchObject({ error: 0 });
     const index = readFileSync(join(dir, 'lib/tables/index.csv'), 'utf8').split('\n');
     expect(index[0]).toBe('file,table_no,table_title,table_kind,department,year,unit,pages,where,rows,empty');
