@@ -8,7 +8,7 @@ export interface SourceInput {
   sha256: string;
 }
 
-import type { LayoutOverrides } from './pdf/layout-settings.js';
+import type { LayoutOverrides } from '../src/core/layout-settings.js';
 
 export interface ExtractOptions {
   /** user password for encrypted PDFs */

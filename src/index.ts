@@ -12,7 +12,7 @@ export type { ExtractOptions, SourceInput } from '../extractors/index.js';
 export { validateDocument } from './validate/index.js';
 export { findingsCsv } from './export/findings-csv.js';
 export { headlineRows, HEADLINE_COLUMNS } from './export/headlines.js';
-export { DEFAULT_LAYOUT_SETTINGS, layoutSettings, type LayoutSettings, type LayoutOverrides } from '../extractors/pdf/layout-settings.js';
+export { DEFAULT_LAYOUT_SETTINGS, layoutSettings, type LayoutSettings, type LayoutOverrides } from './core/layout-settings.js';
 export { documentFacts } from './export/facts.js';
 export { writeDocumentOutputs, type WriteOptions, type WrittenOutputs } from './export/write-outputs.js';
 export { documentWorkbook } from './export/workbook.js';

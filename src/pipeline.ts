@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
-import { layoutSettings } from '../extractors/pdf/layout-settings.js';
+import { layoutSettings } from './core/layout-settings.js';
 import { ExtractionError } from './core/errors.js';
 import { interpretDocument } from './interpret/document.js';
 import { loadOrgAliases } from './interpret/org-names.js';

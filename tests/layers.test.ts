@@ -22,6 +22,7 @@ const LAYERS: [string, number][] = [
   ['src/validate/', 5],
   ['src/export/', 6],
   ['src/db/', 6],
+  ['src/dataset/', 6], // the run-level check across years: documents already validated and written
   ['src/pipeline.ts', 7],
   ['src/batch/', 8],
   ['src/', 9], // cli, index and anything new at the top

@@ -7,7 +7,7 @@ import type { ExtractOptions, PdfTimings, SourceInput } from '../source-input.js
 import { ExtractionError } from '../../src/core/errors.js';
 import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
-import { layoutSettings } from './layout-settings.js';
+import { layoutSettings } from '../../src/core/layout-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { extractRulings, type OpCodes } from './rulings.js';
 import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';

@@ -9,7 +9,7 @@
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
-import { layoutSettings, type LayoutSettings } from './layout-settings.js';
+import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';

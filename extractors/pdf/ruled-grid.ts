@@ -6,7 +6,7 @@
  * A merged cell is where a boundary is not drawn; a table ruled only horizontally gets its
  * columns elsewhere (aligned-grid.ts) as "virtual" boundaries.
  */
-import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from './layout-settings.js';
+import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from '../../src/core/layout-settings.js';
 import type { Segment } from './rulings.js';
 
 export interface Edge {

@@ -5,7 +5,7 @@
  * rectangles (Word, Distiller). Coordinates in constructPath are in user space before the current
  * transform, so the CTM is tracked through save/restore/transform and form XObjects.
  */
-import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from './layout-settings.js';
+import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from '../../src/core/layout-settings.js';
 import { applyPoint, multiply } from './text-items.js';
 
 /** An axis-aligned segment; horizontal when y0 === y1, vertical when x0 === x1. */

@@ -18,7 +18,7 @@
  */
 import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
-import type { LayoutSettings } from './layout-settings.js';
+import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */

@@ -6,7 +6,7 @@
  * across two table cells can be cut at the rule between them.
  */
 import { collapseSpaces, isCjk, joinPieces, normalizeText } from './cjk-normalize.js';
-import { DEFAULT_LAYOUT_SETTINGS } from './layout-settings.js';
+import { DEFAULT_LAYOUT_SETTINGS } from '../../src/core/layout-settings.js';
 
 export interface RawTextItem {
   str: string;

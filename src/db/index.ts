@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { SUBJECT_NAMES } from '../dataset/subject-names.js';
+import { SUBJECT_NAMES } from '../core/subject-names.js';
 import type { DbPayload, DbRow } from './rows.js';
 
 export type { DbPayload } from './rows.js';

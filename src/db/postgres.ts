@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { REFERENCE_TABLES, SCHEMA_VERSION, TABLES, VIEWS, tableName } from './index.js';
-import { SUBJECT_NAMES } from '../dataset/subject-names.js';
+import { SUBJECT_NAMES } from '../core/subject-names.js';
 import type { DbPayload, DbRow } from './rows.js';
 
 /** SQLite column types as PostgreSQL spells them (REAL is 4 bytes there; SQLite's is 8). */

@@ -4,7 +4,7 @@
  */
 import type { Document, OverallPerformance, Project, Table } from '../../schemas/document.js';
 import type { Diagnostic, SourceDocument } from '../../schemas/intermediate.js';
-import type { SegmentSettings } from '../../extractors/pdf/layout-settings.js';
+import type { SegmentSettings } from '../core/layout-settings.js';
 import { segment } from '../segment/segment.js';
 import { VERSION } from '../version.js';
 import { headlineFigures } from './headlines.js';

@@ -7,7 +7,7 @@
  */
 import type { Block, GridBlock, TextBlock } from '../../schemas/intermediate.js';
 import type { Unit } from '../core/amount.js';
-import { DEFAULT_LAYOUT_SETTINGS, type SegmentSettings } from '../../extractors/pdf/layout-settings.js';
+import { DEFAULT_LAYOUT_SETTINGS, type SegmentSettings } from '../core/layout-settings.js';
 import { classifyLine } from './line-kinds.js';
 
 export interface TableSegment {

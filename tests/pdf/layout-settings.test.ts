@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT_SETTINGS, layoutSettings } from '../../extractors/pdf/layout-settings.js';
+import { DEFAULT_LAYOUT_SETTINGS, layoutSettings } from '../../src/core/layout-settings.js';
 import { layoutPage } from '../../extractors/pdf/page-layout.js';
 import { findFrames } from '../../extractors/pdf/ruled-grid.js';
 import { frag } from './frag.js';

@@ -3,7 +3,7 @@
  * lines, then the whole chain on a page.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutSettings } from '../../extractors/pdf/layout-settings.js';
+import { layoutSettings } from '../../src/core/layout-settings.js';
 import { layoutPage } from '../../extractors/pdf/page-layout.js';
 import {
   alignedBoundaries,
