@@ -15,7 +15,7 @@ export interface ExtractOptions {
   password?: string;
   /** when given, the PDF extractor adds the time it waited on pdf.js here (a benchmark's probe) */
   timings?: PdfTimings;
-  /** tuning values of the PDF layout stage and of segmentation (extractors/pdf/layout-settings.ts); defaults when absent */
+  /** tuning values of the PDF layout stage and of segmentation (src/core/layout-settings.ts); defaults when absent */
   layout?: LayoutOverrides;
   /**
    * OCR of page images: `auto` (default) reads the pages that have no usable text layer, `force`

@@ -115,7 +115,7 @@ export const TABLES: Record<keyof Omit<DbPayload, never>, TableDef> = {
 };
 
 /**
- * Subject codes under one name across the renames the disclosures show (src/dataset/subject-names.ts);
+ * Subject codes under one name across the renames the disclosures show (src/core/subject-names.ts);
  * written when the database is created, not per document.
  */
 export const REFERENCE_TABLES: Record<string, TableDef> = {

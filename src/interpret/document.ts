@@ -25,7 +25,7 @@ function mostCommon<T>(xs: (T | undefined)[]): T | undefined {
 export interface InterpretOptions {
   /** the organisation alias table (default: the project's data/org-aliases.csv and YUSUAN_ORG_ALIASES) */
   orgAliases?: OrgAliases;
-  /** segmentation tuning values (the segment part of the layout settings, extractors/pdf/layout-settings.ts) */
+  /** segmentation tuning values (the segment part of the layout settings, src/core/layout-settings.ts) */
   segment?: SegmentSettings;
 }
 
