@@ -70,9 +70,10 @@ describe('viewer catalogs', () => {
     doc.headlines = [{ figure: '三公经费', value: '10.81', unit: '万元', value_yuan: '108100', table: 0, table_kind: 'three_public_expenses', page: 1 }];
     writeFileSync(file, JSON.stringify(doc));
     const w = new Database(join(out, 'yusuan.sqlite'));
-    w.exec('CREATE TABLE headlines (document TEXT, seq INTEGER, figure TEXT, value TEXT, unit TEXT, value_yuan TEXT, page INTEGER)');
+    // the database's own headlines table (src/db TABLES): this document's rows replaced by the one above
     const sha = (w.prepare(`SELECT sha256 FROM documents WHERE output = 'd01'`).get() as { sha256: string }).sha256;
-    w.prepare(`INSERT INTO headlines VALUES (?, 1, '三公经费', '10.81', '万元', '108100', 1)`).run(sha);
+    w.prepare('DELETE FROM headlines WHERE document = ?').run(sha);
+    w.prepare(`INSERT INTO headlines (document, seq, figure, value, unit, value_yuan, page) VALUES (?, 1, '三公经费', '10.81', '万元', '108100', 1)`).run(sha);
     w.close();
     const expected = { id: 'd01', match: 'headline', item: '三公经费', value: '10.81', unit: '万元' };
     const fromDb = new DbCatalog(join(out, 'yusuan.sqlite'));

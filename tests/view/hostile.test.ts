@@ -14,6 +14,8 @@ import { disclosure, ensureDist, removeTempDirs, runCli, tempDir } from '../batc
 import { hasChromium, launchChromium } from './helpers.js';
 
 const NAME = 'x..%2F..%2Fetc%2Fpasswd<img src=x onerror=window.__pwned=1>';
+/** the output folder yusuan gives that input (read from the manifest) */
+let FOLDER = '';
 const XSS = (tag: string) => `<img src=x onerror="window.__pwned='${tag}'"><script>window.__pwned='${tag}'</script>`;
 
 /** A GET with the path exactly as written (fetch would normalise `..` away). */
@@ -46,7 +48,9 @@ describe('a hostile output folder', () => {
     const r = await runCli(['extract', input, '-o', out, '--progress', 'none']);
     expect(r.code, r.stderr).toBe(0);
     // markup everywhere a document's text is shown
-    const docFile = join(out, NAME, 'document.json');
+    // the folder yusuan gave the input (its name made safe: no markup characters in a folder name)
+    FOLDER = (JSON.parse(readFileSync(join(out, 'manifest.jsonl'), 'utf8').split('\n')[0]) as { output: string }).output;
+    const docFile = join(out, FOLDER, 'document.json');
     const doc = JSON.parse(readFileSync(docFile, 'utf8')) as Document;
     doc.department = `测试局${XSS('org')}`;
     for (const t of doc.tables) {
@@ -55,7 +59,7 @@ describe('a hostile output folder', () => {
       t.printed[1][1].text = `${XSS('cell')}一般公共服务支出`;
     }
     writeFileSync(docFile, JSON.stringify(doc));
-    const checksFile = join(out, NAME, 'checks.json');
+    const checksFile = join(out, FOLDER, 'checks.json');
     const checks = JSON.parse(readFileSync(checksFile, 'utf8')) as Checks;
     checks.findings.push({ rule: 'totals.rows', severity: 'error', message: { zh: '', en: '' }, where: { tableId: 1, page: 1 }, expected: XSS('expected') });
     for (const f of checks.findings) {
@@ -70,9 +74,9 @@ describe('a hostile output folder', () => {
     cpSync(out, tampered, { recursive: true });
     rmSync(join(tampered, 'yusuan.sqlite'), { force: true });
     rmSync(join(tampered, 'manifest.jsonl'), { force: true });
-    const evil = JSON.parse(readFileSync(join(tampered, NAME, 'document.json'), 'utf8')) as Document;
+    const evil = JSON.parse(readFileSync(join(tampered, FOLDER, 'document.json'), 'utf8')) as Document;
     evil.source = { ...evil.source, format: 'pdf', path: '../../../../../../../../../../etc/passwd' };
-    writeFileSync(join(tampered, NAME, 'document.json'), JSON.stringify(evil));
+    writeFileSync(join(tampered, FOLDER, 'document.json'), JSON.stringify(evil));
     folderViewer = await startViewer({ out: tampered, db: false });
   });
 
@@ -106,10 +110,10 @@ describe('a hostile output folder', () => {
     // another site's name for this address (DNS rebinding) is refused
     expect((await rawGet(viewer.url, '/api/documents', { host: 'attacker.example' })).status).toBe(421);
     // the document with the strange name is served by its folder name, and only that
-    const ok = await rawGet(viewer.url, `/api/doc/${encodeURIComponent(NAME)}`);
+    const ok = await rawGet(viewer.url, `/api/doc/${encodeURIComponent(FOLDER)}`);
     expect(ok.status).toBe(200);
     // a source path in document.json pointing outside is not followed: the file is not the one that was read
-    const src = await rawGet(folderViewer.url, `/api/doc/${encodeURIComponent(NAME)}/source`);
+    const src = await rawGet(folderViewer.url, `/api/doc/${encodeURIComponent(FOLDER)}/source`);
     expect(src.status).toBe(404);
     expect(src.body).not.toContain('root:');
   });
@@ -123,7 +127,7 @@ describe('a hostile output folder', () => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      for (const [hash, view] of [['', 'list'], [`#/doc/${encodeURIComponent(NAME)}`, 'doc'], [`#/search?q=${encodeURIComponent('<img')}`, 'search']]) {
+      for (const [hash, view] of [['', 'list'], [`#/doc/${encodeURIComponent(FOLDER)}`, 'doc'], [`#/search?q=${encodeURIComponent('<img')}`, 'search']]) {
         await page.goto(`${viewer.url}${hash}`);
         await page.waitForSelector(`body[data-view=${view}]`);
         const state = await page.evaluate(() => ({
