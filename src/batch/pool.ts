@@ -121,7 +121,11 @@ export class FilePool {
     child.stderr?.on('data', (s: string) => {
       w.stderr = (w.stderr + s).slice(-STDERR_KEEP);
     });
-    child.on('exit', () => this.all.delete(w));
+    child.on('exit', () => {
+      this.all.delete(w);
+      const i = this.idle.indexOf(w);
+      if (i >= 0) this.idle.splice(i, 1);
+    });
     // an IPC error (the worker gone mid-send) surfaces through 'exit'
     child.on('error', () => undefined);
     this.all.add(w);
@@ -205,6 +209,11 @@ export class FilePool {
       };
       w.child.on('message', onMessage);
       w.child.once('exit', onExit);
+      // gone between its last input and this one: 'exit' has already been emitted
+      if (w.child.exitCode !== null || w.child.signalCode !== null) {
+        onExit(w.child.exitCode, w.child.signalCode);
+        return;
+      }
       w.child.send({ task }, (err) => {
         // the worker died before it could take the task: 'exit' reports it
         if (err && !w.child.killed) w.child.kill('SIGKILL');

@@ -66,8 +66,16 @@ export function lockOutput(out: string, notice: (msg: string) => void): () => vo
     const h = readHolder(file);
     if (h && h.pid === me.pid && h.host === me.host) rmSync(file, { force: true });
     process.off('exit', release);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
-  // an ordinary exit (an error thrown, Ctrl-C handled by Node) releases it too
+  // an exit on an error releases it too, and so do Ctrl-C and kill (the workers end on their own)
+  const onSignal = (sig: NodeJS.Signals) => {
+    release();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
   process.on('exit', release);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   return release;
 }

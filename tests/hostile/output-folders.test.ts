@@ -1,0 +1,41 @@
+/** Issue case 3: folder names are safe, inside -o, unique per input and stable across runs. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assignOutputFolders, OWNER_FILE, safeFolderName } from '../../src/batch/output-folders.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('output folder names', () => {
+  it('never a path out of -o, never hidden, never a run-level name, never too long', () => {
+    for (const n of ['..', '.', '...', '', ' ', '../x', 'a/b', 'a\\b', '.hidden']) {
+      const s = safeFolderName(n);
+      expect(s).not.toMatch(/^\.|[/\\]/);
+      expect(s.length).toBeGreaterThan(0);
+    }
+    expect(safeFolderName('..')).toBe('input');
+    expect(safeFolderName('facts.csv')).toBe('facts.csv_');
+    expect(safeFolderName('manifest.jsonl')).toBe('manifest.jsonl_');
+    expect(Buffer.byteLength(safeFolderName('预'.repeat(200)))).toBeLessThanOrEqual(180);
+    expect(safeFolderName('2024年部门预算')).toBe('2024年部门预算');
+  });
+
+  it('twins get two folders; ownership keeps each in its folder whatever the next run holds', () => {
+    const out = mkdtempSync(join(tmpdir(), 'yusuan-folders-'));
+    dirs.push(out);
+    const a = '/data/a/2024年部门预算.pdf';
+    const b = '/data/b/2024年部门预算.pdf';
+    const first = assignOutputFolders(out, [b]);
+    expect(first.get(b)).toBe('2024年部门预算');
+    expect(readFileSync(join(out, '2024年部门预算', OWNER_FILE), 'utf8').trim()).toBe(b);
+    const both = assignOutputFolders(out, [a, b]);
+    expect(both.get(b)).toBe('2024年部门预算');
+    expect(both.get(a)).toMatch(/^2024年部门预算~[0-9a-f]{8}$/);
+    expect(assignOutputFolders(out, [a]).get(a)).toBe(both.get(a));
+    // x.md and x.html of one run keep their extensions
+    const ext = assignOutputFolders(out, ['/d/x.md', '/d/x.html']);
+    expect([...ext.values()].sort()).toEqual(['x.html', 'x.md']);
+  });
+});
