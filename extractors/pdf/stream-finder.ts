@@ -429,6 +429,12 @@ export function continuedColumns(strips: readonly Interval[], previous: readonly
   return [...previous];
 }
 
+/** A column is of amounts when most of the texts inside it are amounts; undefined when it holds none. */
+export function amountColumn(col: Interval, atoms: readonly Atom[]): boolean | undefined {
+  const inCol = atoms.filter((a) => a.x0 >= col.x0 - 0.5 && a.x1 <= col.x1 + 0.5);
+  return inCol.length ? inCol.filter((a) => isAmount(a.text)).length * 2 > inCol.length : undefined;
+}
+
 export interface StreamTable {
   grid: GridBlock;
   /** the page lines the table took */
@@ -462,10 +468,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       // rows without amounts above the first amount row (因公出国（境）费 with nothing spent):
       // lines whose texts all sit in the body's label columns; a header line heads an amount
       // column or a column of its own
-      const numericStrip = strips.map((q) => {
-        const inIt = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms).filter((a) => a.x0 >= q.x0 - 0.5 && a.x1 <= q.x1 + 0.5);
-        return inIt.filter((a) => isAmount(a.text)).length * 2 > inIt.length;
-      });
+      const bodyAtoms = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms);
+      const numericStrip = strips.map((q) => amountColumn(q, bodyAtoms));
       const inLabels = (k: number) =>
         lines[k].atoms.every((a) => {
           const hit = strips.map((q, i) => (Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol ? i : -1)).filter((i) => i >= 0);
@@ -501,11 +505,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
     const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
-    // a column is of amounts when most of its body texts are
-    const numeric = cols.map((c) => {
-      const inCol = bodyLines.flatMap((l) => l.atoms).filter((a) => a.x0 >= c.x0 - 0.5 && a.x1 <= c.x1 + 0.5);
-      return inCol.length ? inCol.filter((a) => isAmount(a.text)).length * 2 > inCol.length : undefined;
-    });
+    const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
     const edges = carried ?? [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
     const bounds = edges.slice(1, -1);
