@@ -58,3 +58,48 @@ export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pa
     missing,
   };
 }
+
+export interface ValueCheck {
+  /** OCR amounts with a position */
+  amounts: number;
+  /** … printed at the same place in the text layer with the same value */
+  right: number;
+  /** … with another value there, or none: what a reader would take for a wrong number */
+  wrong: { page: number; value: string; expected?: string }[];
+  /** wrong ones nothing in the document points at (no finding on the row, no OCR warning near it) */
+  unflagged: { page: number; value: string; expected?: string }[];
+}
+
+/**
+ * Every OCR amount against the text layer at the same place on the page (same page, box centres
+ * within `tol` points): a check of the numbers themselves, whatever the labels and titles around
+ * them were read as. The scan and the original share their page geometry (deskew is undone in the
+ * provenance), so the place is enough.
+ */
+export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, tol = 6): ValueCheck {
+  type Placed = { page: number; x: number; y: number; value: string; table: string; row: number };
+  const placed = (doc: Document): Placed[] =>
+    doc.tables.flatMap((t) =>
+      t.rows.flatMap((r) =>
+        r.amounts.filter((a) => a.page && a.bbox).map((a) => ({ page: a.page!, x: (a.bbox!.x0 + a.bbox!.x1) / 2, y: (a.bbox!.y0 + a.bbox!.y1) / 2, value: a.value, table: t.title, row: r.index })),
+      ),
+    );
+  const truth = placed(text);
+  const flaggedRows = new Set(ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`));
+  const near = (d: { page?: number; bbox?: { x0: number; y0: number; x1: number; y1: number } }, p: Placed) =>
+    d.page === p.page && d.bbox !== undefined && Math.abs((d.bbox.y0 + d.bbox.y1) / 2 - p.y) <= 2 * tol;
+  const out: ValueCheck = { amounts: 0, right: 0, wrong: [], unflagged: [] };
+  for (const p of placed(ocr)) {
+    out.amounts++;
+    const at = truth.filter((t) => t.page === p.page && Math.abs(t.x - p.x) <= tol && Math.abs(t.y - p.y) <= tol);
+    if (at.some((t) => t.value === p.value)) {
+      out.right++;
+      continue;
+    }
+    const w = { page: p.page, value: p.value, ...(at[0] ? { expected: at[0].value } : {}) };
+    out.wrong.push(w);
+    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocr.diagnostics.some((d) => d.code.startsWith('ocr.') && near(d, p));
+    if (!flagged) out.unflagged.push(w);
+  }
+  return out;
+}

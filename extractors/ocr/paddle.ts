@@ -42,7 +42,8 @@ const BOX_THRESH = 0.6;
 const UNCLIP = 1.5;
 const REC_H = 48;
 const REC_BATCH = 8;
-const REC_MIN_W = 2 * REC_H;
+/** PaddleOCR's own minimum: every line image is laid on a 320-wide canvas (zeros after normalising) */
+const REC_MIN_W = 320;
 
 let enginePromise: Promise<OcrEngine> | undefined;
 
@@ -153,8 +154,8 @@ export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
 async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]> {
   const results: Recognized[] = new Array(boxes.length);
   // similar widths in one batch keep padding small
-  // a short crop (one digit) is set on paper at least REC_MIN_W wide: the recogniser reads a
-  // lone character poorly when the image is narrower than it is high
+  // a short crop (one digit) is laid on a canvas at least REC_MIN_W wide, as PaddleOCR does: the
+  // recogniser reads a lone character poorly when the image is narrower than it was trained on
   const order = boxes
     .map((b, i) => {
       const w = Math.max(8, Math.ceil((REC_H * (b.x1 - b.x0)) / Math.max(1, b.y1 - b.y0)));
@@ -168,15 +169,11 @@ async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gra
     batch.forEach((b, n) => {
       const box = boxes[b.i];
       const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, b.w, REC_H);
-      const left = Math.floor((b.padded - b.w) / 2);
+      // the crop at the left, zeros (PaddleOCR's padding) to the right
       for (let c = 0; c < 3; c++) {
         const off = (n * 3 + c) * REC_H * W;
         for (let y = 0; y < REC_H; y++) {
-          // paper (1.0 after normalising) around a padded crop
-          for (let x = 0; x < b.padded; x++) {
-            const sx = x - left;
-            input[off + y * W + x] = sx >= 0 && sx < b.w ? (px[y * b.w + sx] / 255 - 0.5) / 0.5 : 1;
-          }
+          for (let x = 0; x < b.w; x++) input[off + y * W + x] = (px[y * b.w + x] / 255 - 0.5) / 0.5;
         }
       }
     });
