@@ -71,10 +71,11 @@ export interface ValueCheck {
 }
 
 /**
- * Every OCR amount against the text layer at the same place on the page (same page, box centres
- * within `tol` points): a check of the numbers themselves, whatever the labels and titles around
- * them were read as. The scan and the original share their page geometry (deskew is undone in the
- * provenance), so the place is enough.
+ * Every OCR amount against the text layer at the same place on the page: the same value printed on
+ * the same page and line (box centres within `tol` points vertically) — a check of the digits
+ * themselves, whatever the labels and titles around them were read as; an amount filed under the
+ * wrong column is a key error, counted by ocrAccuracy. The scan and the original share their page
+ * geometry (deskew is undone in the provenance), so the place is enough.
  */
 export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, tol = 6): ValueCheck {
   type Placed = { page: number; x: number; y: number; value: string; table: string; row: number };
@@ -91,8 +92,9 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
   const out: ValueCheck = { amounts: 0, right: 0, wrong: [], unflagged: [] };
   for (const p of placed(ocr)) {
     out.amounts++;
-    const at = truth.filter((t) => t.page === p.page && Math.abs(t.x - p.x) <= tol && Math.abs(t.y - p.y) <= tol);
-    if (at.some((t) => t.value === p.value)) {
+    const line = truth.filter((t) => t.page === p.page && Math.abs(t.y - p.y) <= tol);
+    const at = line.filter((t) => Math.abs(t.x - p.x) <= tol);
+    if (line.some((t) => t.value === p.value)) {
       out.right++;
       continue;
     }
