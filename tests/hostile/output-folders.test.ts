@@ -27,15 +27,18 @@ describe('output folder names', () => {
     dirs.push(out);
     const a = '/data/a/2024年部门预算.pdf';
     const b = '/data/b/2024年部门预算.pdf';
-    const first = assignOutputFolders(out, [b]);
+    // an input claims a folder by its identity (absolute path or URL) and its file name
+    const claim = (p: string) => ({ id: p, name: p.split('/').pop()! });
+    const folders = (paths: string[]) => new Map(assignOutputFolders(out, paths.map(claim)).map((f, i) => [paths[i], f]));
+    const first = folders([b]);
     expect(first.get(b)).toBe('2024年部门预算');
     expect(readFileSync(join(out, '2024年部门预算', OWNER_FILE), 'utf8').trim()).toBe(b);
-    const both = assignOutputFolders(out, [a, b]);
+    const both = folders([a, b]);
     expect(both.get(b)).toBe('2024年部门预算');
     expect(both.get(a)).toMatch(/^2024年部门预算~[0-9a-f]{8}$/);
-    expect(assignOutputFolders(out, [a]).get(a)).toBe(both.get(a));
+    expect(folders([a]).get(a)).toBe(both.get(a));
     // x.md and x.html of one run keep their extensions
-    const ext = assignOutputFolders(out, ['/d/x.md', '/d/x.html']);
+    const ext = folders(['/d/x.md', '/d/x.html']);
     expect([...ext.values()].sort()).toEqual(['x.html', 'x.md']);
   });
 });
