@@ -53,6 +53,8 @@ describe('a hostile output folder', () => {
     const docFile = join(out, FOLDER, 'document.json');
     const doc = JSON.parse(readFileSync(docFile, 'utf8')) as Document;
     doc.department = `测试局${XSS('org')}`;
+    // the organisation the identity decided (shown where present)
+    if (doc.identity) doc.identity = { ...doc.identity, organisation: `测试局${XSS('org')}`, org: `测试局${XSS('org')}` };
     for (const t of doc.tables) {
       t.title = `${XSS('title')}2024年一般公共预算支出表`;
       t.label = XSS('label');
@@ -142,7 +144,7 @@ describe('a hostile output folder', () => {
         expect(state.text, view).toContain('<img src=x onerror=');
       }
       // the document page shows the hostile title, label, cell, message and file name literally
-      await page.goto(`${viewer.url}#/doc/${encodeURIComponent(NAME)}`);
+      await page.goto(`${viewer.url}#/doc/${encodeURIComponent(FOLDER)}`);
       await page.waitForSelector('body[data-view=doc]');
       const text = await page.$eval('#content', (e) => e.textContent!);
       for (const tag of ['title', 'label', 'cell', 'message', 'item', 'expected', 'org']) expect(text).toContain(`window.__pwned='${tag}'</script>`);
