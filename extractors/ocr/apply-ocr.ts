@@ -9,10 +9,11 @@ import type { OcrPage, OcrText } from './ocr-page.js';
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
 
+/** A recognised box that overlaps the cell over at least half its own height (the cell's text came from such boxes). */
 function inside(t: OcrText, b: BBox): boolean {
-  const cx = (t.x0 + t.x1) / 2;
-  const cy = (t.y0 + t.y1) / 2;
-  return cx >= b.x0 - 1 && cx <= b.x1 + 1 && cy >= b.y0 - 1 && cy <= b.y1 + 1;
+  const w = Math.min(t.x1, b.x1) - Math.max(t.x0, b.x0);
+  const h = Math.min(t.y1, b.y1) - Math.max(t.y0, b.y0);
+  return w > 0 && h >= 0.5 * (t.y1 - t.y0);
 }
 
 function unskewBox(b: BBox, ocr: OcrPage): BBox {
