@@ -31,7 +31,7 @@ export interface OcrSettings {
 
 export const OCR_DEFAULTS: OcrSettings = {
   dpi: 200,
-  detectLimit: 1600,
+  detectLimit: 1280,
   ruleMinInch: 0.4,
   ruleMaxThickInch: 0.03,
   minCharProb: 0.8,

@@ -67,8 +67,9 @@ async function modelPaths(): Promise<{ det: string; rec: string; dict: string }>
 async function createEngine(threads: number): Promise<OcrEngine> {
   const ort: Ort = await import('onnxruntime-node');
   const paths = await modelPaths();
-  // no memory arena: it keeps the peak of the largest page for the life of the process
-  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false };
+  // no memory arena (it keeps the peak of the largest page for the life of the process) and no
+  // memory patterns (one is kept per input shape, and every batch of lines has its own width)
+  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
   const det = await ort.InferenceSession.create(paths.det, opts);
   const rec = await ort.InferenceSession.create(paths.rec, opts);
   // index 0 is the CTC blank; the dictionary's lines are 1..n, and PaddleOCR appends a space

@@ -16,6 +16,10 @@ export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Gray>
   ctx.fillRect(0, 0, width, height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: ctx as unknown as CanvasRenderingContext2D, viewport }).promise;
   const rgba = ctx.getImageData(0, 0, width, height).data;
+  // the canvas's pixels live outside the JS heap, where the collector does not see them grow:
+  // a zero-sized surface gives them back now, not after an unknown number of pages
+  canvas.width = 0;
+  canvas.height = 0;
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; j < data.length; i += 4, j++) {
     // luma; alpha over white
