@@ -30,7 +30,7 @@ import { DEFAULT_MAX_MEMORY_MB, FilePool } from './pool.js';
 import { makeProgress, type Progress, type ProgressMode, type RunTotals } from './progress.js';
 import { keptEntries, MANIFEST, readManifest, removeRunTempFiles, writeManifest, writeRunCsv } from './run-files.js';
 import { LockedError, lockOutput } from './run-lock.js';
-import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type Source } from './sources.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type DownloadLimits, type Source } from './sources.js';
 import { summaryLine, terminalSummary } from './summary-line.js';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
 import type { OcrMode } from '../../extractors/source-input.js';
@@ -191,7 +191,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     return EXIT.output;
   }
   try {
-    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000 } }, progress);
+    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000, flags: { size: '--max-download-mb', time: '--download-timeout' } } }, progress);
   } finally {
     unlock();
   }
@@ -202,7 +202,7 @@ async function runLocked(
   missing: string[],
   out: string,
   opts: RunOptions,
-  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: { maxBytes: number; timeoutMs: number } },
+  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: DownloadLimits },
   progress: Progress,
 ): Promise<number> {
   const { jobs, timeoutS, maxMemoryMb } = limits;

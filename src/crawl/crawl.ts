@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { boundedGet, FetchRefused, type FetchLimits } from './fetch.js';
+import { boundedGet, FetchRefused, type FetchLimits } from '../util/bounded-get.js';
 import { pageLinks, type Link } from './links.js';
 import { Throttle } from './rate.js';
 import { allowedHosts, type Source } from './sources.js';
