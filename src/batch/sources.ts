@@ -83,22 +83,6 @@ export async function resolveSources(args: string[], skip: ReadonlySet<string> =
   return { sources, missing };
 }
 
-/** Output folder names: the name without extension; both keep the extension when stems clash, then -2, -3 … */
-export function sourceStems(sources: Source[], reserved: Set<string>): string[] {
-  const stemOf = (n: string) => basename(n, extname(n)) || n;
-  const count = new Map<string, number>();
-  for (const s of sources) count.set(stemOf(s.name), (count.get(stemOf(s.name)) ?? 0) + 1);
-  const used = new Set<string>();
-  return sources.map((s) => {
-    let stem = (count.get(stemOf(s.name)) ?? 0) > 1 ? s.name : stemOf(s.name);
-    if (reserved.has(stem.toLowerCase())) stem = `${stem}_`;
-    let unique = stem;
-    for (let i = 2; used.has(unique.toLowerCase()); i++) unique = `${stem}-${i}`;
-    used.add(unique.toLowerCase());
-    return unique;
-  });
-}
-
 /** A name with an extension that tells a text format apart, from the Content-Type when the URL has none. */
 function nameFor(name: string, contentType: string | null): string {
   if (extname(name)) return name;
