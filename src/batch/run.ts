@@ -12,7 +12,6 @@ import type { Checks } from '../../schemas/findings.js';
 import type { ManifestEntry } from '../../schemas/manifest.js';
 import type { ResultsDb } from '../db/index.js';
 import { documentPayload } from '../db/rows.js';
-import { parseCsvRecords } from '../export/csv.js';
 import { documentFacts } from '../export/facts.js';
 import { factsParquet } from '../export/parquet.js';
 import { BOM } from '../export/write-outputs.js';
@@ -386,11 +385,11 @@ async function runLocked(
   try {
     await writeManifest(out, all);
     const bom = opts.excelCsv ? BOM : '';
-    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all, bom);
+    // facts.parquet: the rows of the run's facts.csv, handed over as they are gathered, typed (src/export/parquet.ts)
+    const facts: Record<string, string>[] = [];
+    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all, bom, facts);
     await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, all, bom);
-    // facts.parquet: the same rows as the run's facts.csv, typed (src/export/parquet.ts)
-    const factsText = (await readFile(join(out, 'facts.csv'), 'utf8')).replace(/^\uFEFF/, '');
-    await writeFileAtomic(join(out, 'facts.parquet'), factsParquet(FACT_COLUMNS, await parseCsvRecords(factsText)));
+    await writeFileAtomic(join(out, 'facts.parquet'), factsParquet(FACT_COLUMNS, facts));
   } catch (e) {
     if (!outputFailed(out, e)) throw e;
   }
