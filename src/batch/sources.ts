@@ -42,7 +42,13 @@ export function urlName(url: string): string {
   } catch {
     return 'download';
   }
-  const seg = decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? '') || u.hostname;
+  const raw = u.pathname.split('/').filter(Boolean).pop() ?? '';
+  let seg: string;
+  try {
+    seg = decodeURIComponent(raw) || u.hostname;
+  } catch {
+    seg = raw; // a malformed %-escape: the name as written, not a crash of the whole run
+  }
   return seg.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) || 'download';
 }
 

@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import { expandInputs } from '../batch/inputs.js';
-import { folderNames } from '../batch/output-folders.js';
+import { folderNames, safeFolderName } from '../batch/output-folders.js';
+import { urlName } from '../batch/sources.js';
 import { CrawlJobData, ExtractJobData, JOB, openQueue } from './jobs.js';
 import { isUrl } from './url-input.js';
 
@@ -50,6 +51,16 @@ export function extractJob(data: ExtractJobData, force: boolean) {
   return { name: JOB.extract, data, opts: { jobId: force ? `${key}-${Date.now()}` : key } };
 }
 
+/**
+ * The output folder of a queued URL: the stem of its file name (the batch's urlName, made safe) and
+ * a hash of the URL, always: URLs are queued one `queue add` at a time and many are named alike
+ * (index.pdf), and no list of this call can tell twins apart.
+ */
+export function urlFolder(url: string): string {
+  const name = urlName(url);
+  return `${safeFolderName(basename(name, extname(name)))}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;
+}
+
 export async function queueAdd(inputs: string[], opts: AddOptions): Promise<AddResult> {
   const urls = inputs.filter(isUrl);
   const { files, missing } = await expandInputs(inputs.filter((i) => !isUrl(i)));
@@ -62,9 +73,7 @@ export async function queueAdd(inputs: string[], opts: AddOptions): Promise<AddR
     jobs.push(extractJob({ input: resolve(f), output: folders[i], ...(sha256 ? { sha256 } : {}) }, !!opts.force));
   }
   for (const u of urls) {
-    const name = decodeURIComponent(basename(new URL(u).pathname)) || 'document';
-    const output = `${basename(name, extname(name))}-${createHash('sha256').update(u).digest('hex').slice(0, 8)}`;
-    jobs.push(extractJob({ input: u, output, ...(opts.allowPrivate ? { allowPrivate: true } : {}) }, !!opts.force));
+    jobs.push(extractJob({ input: u, output: urlFolder(u), ...(opts.allowPrivate ? { allowPrivate: true } : {}) }, !!opts.force));
   }
   await withQueue(opts.redis, async (q) => {
     for (let i = 0; i < jobs.length; i += 500) await q.addBulk(jobs.slice(i, i + 500));

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { urlName } from '../../src/batch/sources.js';
+import { urlFolder } from '../../src/queue/admin.js';
 import { fetchInput } from '../../src/queue/url-input.js';
 
 let server: Server;
@@ -45,5 +47,20 @@ describe('fetchInput', () => {
 
   it('does not follow a redirect off the URL’s host', async () => {
     await expect(fetchInput(`${base}/away`, dir, true)).rejects.toMatchObject({ reason: 'download', message: expect.stringMatching(/not an allowed host/) });
+  });
+});
+
+describe('names of URL inputs', () => {
+  it('a malformed %-escape names the input as written instead of ending the run', () => {
+    expect(urlName('http://x.test/%E0%A4%A.pdf')).toBe('%E0%A4%A.pdf');
+    expect(urlName('http://x.test/a/%E9%A2%84%E7%AE%97.pdf?id=1')).toBe('预算.pdf');
+    expect(urlName('http://x.test/')).toBe('x.test');
+  });
+
+  it('a queued URL gets a safe folder with a hash of the URL', () => {
+    expect(urlFolder('http://x.test/files/2024%E5%B9%B4%E9%A2%84%E7%AE%97.pdf')).toMatch(/^2024年预算-[0-9a-f]{8}$/);
+    expect(urlFolder('http://x.test/..%2F..%2Fetc')).toMatch(/^[^./\\][^/\\]*-[0-9a-f]{8}$/); // no way out of --out
+    expect(urlFolder('http://x.test/%E0%A4%A.pdf')).toMatch(/^%E0%A4%A-[0-9a-f]{8}$/);
+    expect(urlFolder('http://x.test/a.pdf')).not.toBe(urlFolder('http://y.test/a.pdf'));
   });
 });
