@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { ExtractionError } from '../core/errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { boundedGet, FetchRefused, type FetchResult } from '../util/bounded-get.js';
+import { boundedGet, FetchRefused, hostKey, type FetchResult } from '../util/bounded-get.js';
 import { expandInputs } from './inputs.js';
 
 export const URL_RE = /^https?:\/\//i;
@@ -119,7 +119,7 @@ export async function download(url: string, name: string, dir: string, limits: D
     throw new ExtractionError(url, 'download', `cannot download: ${why}`, { cause });
   };
   const flag = (f: string | undefined) => (f ? ` (${f})` : '');
-  const own = () => new Set([new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '')]);
+  const own = () => new Set([hostKey(new URL(url).hostname)]);
   let r: FetchResult;
   try {
     r = await boundedGet(url, {

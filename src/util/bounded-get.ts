@@ -32,6 +32,9 @@ export interface FetchResult {
   redirects: string[];
 }
 
+/** A host name as allowed hosts are compared: lower case, an IPv6 address without its brackets. */
+export const hostKey = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '');
+
 /** A request that was not made or not finished, with a reason a person can act on. */
 export class FetchRefused extends Error {
   constructor(
@@ -84,7 +87,7 @@ function checkUrl(url: string, limits: FetchLimits): URL {
     throw new FetchRefused(url, 'bad-url', 'not a URL');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchRefused(url, 'bad-url', `only http and https are fetched (got ${u.protocol})`);
-  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const host = hostKey(u.hostname);
   if (limits.allowedHosts !== 'any' && !limits.allowedHosts.has(host)) throw new FetchRefused(url, 'host-not-allowed', `${host} is not an allowed host of this source`);
   if (!limits.allowPrivate && isIP(host) && isPrivateAddress(host)) {
     throw new FetchRefused(url, 'private-address', `${host} is a private address; allowPrivate is off`);
