@@ -82,6 +82,14 @@ export function runYusuan(args, { env = {}, onEvent, onStart } = {}) {
 
 export const mb = (bytes) => Math.round(bytes / 2 ** 20);
 
+/** The scripts' command line: `--name value` options and `--name` flags. */
+const argv = process.argv.slice(2);
+export const arg = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+export const flag = (name) => argv.includes(`--${name}`);
+
 /** Replace (or append) the section between <!-- name:start --> and <!-- name:end --> of BENCHMARKS.md. */
 export function writeSection(name, body) {
   const file = path.join(ROOT, 'BENCHMARKS.md');

@@ -13,14 +13,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ROOT, machine, writeSection } from './bench-common.mjs';
+import { ROOT, arg, flag, machine, writeSection } from './bench-common.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
-const flag = (name) => argv.includes(`--${name}`);
 const log = (s) => process.stderr.write(`bench:icdar: ${s}\n`);
 
 const dist = path.join(ROOT, 'dist');

@@ -13,15 +13,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, machine, runYusuan, writeSection } from './bench-common.mjs';
+import { ROOT, arg, machine, runYusuan, writeSection } from './bench-common.mjs';
 import { compareFacts, pdfsUnder, startWorker, yusuanJson } from './queue-common.mjs';
 import { postgresBinDir, redisServerBin, startPostgres, startRedis } from './services.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const log = (s) => process.stderr.write(`bench-queue: ${s}\n`);
 if (!redisServerBin() || !postgresBinDir()) {
   log('redis-server or PostgreSQL is not installed: skipped');

@@ -12,14 +12,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI, ROOT, machine, mb, pdfsUnder, runYusuan, writeSection } from './bench-common.mjs';
+import { CLI, ROOT, arg, flag, machine, mb, pdfsUnder, runYusuan, writeSection } from './bench-common.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
-const flag = (name) => argv.includes(`--${name}`);
 
 const corpusDir = path.resolve(ROOT, arg('corpus', '../shared/corpus'));
 const syntheticFiles = Number(arg('files', '1000'));

@@ -20,14 +20,8 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, machine, mb, runYusuan, writeSection } from './bench-common.mjs';
+import { ROOT, arg, flag, machine, mb, runYusuan, writeSection } from './bench-common.mjs';
 
-const argv = process.argv.slice(2);
-const flag = (name) => argv.includes(`--${name}`);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const small = flag('small');
 const count = Number(arg('mutants', small ? '60' : '10000'));
 const seed = Number(arg('seed', String(Date.now() % 100000)));

@@ -12,15 +12,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, machine, runYusuan, writeSection } from './bench-common.mjs';
+import { ROOT, arg, machine, runYusuan, writeSection } from './bench-common.mjs';
 import { compareFacts, pdfsUnder, startWorker, yusuanJson } from './queue-common.mjs';
 import { startPostgres, startRedis } from './services.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const corpus = path.resolve(ROOT, arg('corpus', '../shared/corpus'));
 const killAfter = Number(arg('kill-after', '8'));
 const lock = arg('lock', '10');

@@ -17,13 +17,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ROOT, machine, runYusuan, writeSection } from './bench-common.mjs';
+import { ROOT, arg, flag, machine, runYusuan, writeSection } from './bench-common.mjs';
 
-const argv = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const total = Number(arg('files', '1000'));
 const jobs = Number(arg('jobs', String(os.availableParallelism())));
 const timeout = Number(arg('timeout', '30'));
@@ -179,7 +174,7 @@ const lines = [
   '```',
 ];
 writeSection('robustness', lines.join('\n'));
-if (!argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
+if (!flag('keep')) rmSync(work, { recursive: true, force: true });
 else log(`kept ${work}`);
 log(problems.length ? `${problems.length} problem(s)` : 'all checks passed');
 process.exit(problems.length ? 1 : 0);

@@ -80,26 +80,32 @@ function ownerOf(dir: string): string | undefined {
 }
 
 /**
+ * The folder name of each input, pure: its preferred name, else `<name>~<8 hex>` when another input
+ * owns that name (on disk, as `ownerOf` says, or earlier in this list), else a longer hash. The
+ * batch asks the disk who owns a folder; the queue, naming jobs before any worker has a folder,
+ * asks nobody.
+ */
+export function folderNames(inputs: FolderClaim[], ownerOf: (folder: string) => string | undefined = () => undefined): string[] {
+  const preferred = preferredNames(inputs);
+  const taken = new Map<string, string>(); // folder → input identity, this list
+  return inputs.map(({ id }, i) => {
+    const want = preferred[i];
+    const free = (c: string) => [ownerOf(c), taken.get(c)].every((o) => o === undefined || o === id);
+    // two paths with one hash prefix: astronomically unlikely, but never share a folder
+    const chosen = [want, `${want}~${pathHash(id)}`].find(free) ?? `${want}~${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+    taken.set(chosen, id);
+    return chosen;
+  });
+}
+
+/**
  * The output folder (relative to `out`) of each input, claiming new ones on disk. `out` must exist.
  * Throws only on a file-system error (the caller reports it as an output problem).
  */
 export function assignOutputFolders(out: string, inputs: FolderClaim[]): string[] {
-  const preferred = preferredNames(inputs);
-  const taken = new Map<string, string>(); // folder → input identity, this run
-  return inputs.map(({ id }, i) => {
-    const want = preferred[i];
-    const candidates = [want, `${want}~${pathHash(id)}`];
-    let chosen: string | undefined;
-    for (const c of candidates) {
-      const owner = ownerOf(join(out, c));
-      const runOwner = taken.get(c);
-      if ((owner === undefined || owner === id) && (runOwner === undefined || runOwner === id)) {
-        chosen = c;
-        break;
-      }
-    }
-    // two paths with one hash prefix: astronomically unlikely, but never share a folder
-    chosen ??= `${want}~${createHash('sha256').update(id).digest('hex').slice(0, 16)}`;
+  const names = folderNames(inputs, (folder) => ownerOf(join(out, folder)));
+  names.forEach((chosen, i) => {
+    const id = inputs[i].id;
     const dir = join(out, chosen);
     const rel = relative(out, dir);
     if (!rel || rel.startsWith('..') || rel.includes(sep)) throw new Error(`output folder ${JSON.stringify(chosen)} would not be inside ${out}`);
@@ -107,7 +113,6 @@ export function assignOutputFolders(out: string, inputs: FolderClaim[]): string[
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, OWNER_FILE), `${id}\n`);
     }
-    taken.set(chosen, id);
-    return chosen;
   });
+  return names;
 }

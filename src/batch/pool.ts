@@ -13,6 +13,7 @@
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
 import { isOutOfMemory, TOO_LARGE_HINT } from '../core/memory.js';
@@ -71,6 +72,14 @@ function procMemory(pid: number): { rss: number; hwm: number } | undefined {
 }
 
 const WATCH_MS = 50;
+
+/**
+ * Test-only: YUSUAN_TEST_DEADLINE_ONLY_ON=<name>[,…] arms the per-file deadline only for inputs
+ * with those file names, so that a test of a short --timeout on a hanging input (the worker's
+ * YUSUAN_TEST_HANG_ON) cannot also time out the ordinary inputs of a busy machine.
+ */
+const DEADLINE_ONLY_ON = new Set((process.env.YUSUAN_TEST_DEADLINE_ONLY_ON ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const hasDeadline = (task: FileTask) => !DEADLINE_ONLY_ON.size || DEADLINE_ONLY_ON.has(basename(task.path));
 /** The last bytes of a worker's stderr, kept to tell why it died (never printed as is). */
 const STDERR_KEEP = 4096;
 
@@ -165,7 +174,7 @@ export class FilePool {
         w.child.kill('SIGKILL');
       };
       let limitMs = this.opts.timeoutMs;
-      let timer = setTimeout(expire, limitMs);
+      let timer = hasDeadline(task) ? setTimeout(expire, limitMs) : undefined;
       const done = (r: FileResult, reusable: boolean) => {
         clearInterval(watch);
         clearTimeout(timer);
@@ -180,7 +189,7 @@ export class FilePool {
           // a page read by OCR moves the deadline on: --timeout covers the text-layer work, each scanned page adds its own allowance
           limitMs += this.opts.ocrPageMs ?? 0;
           clearTimeout(timer);
-          timer = setTimeout(expire, Math.max(0, started + limitMs - performance.now()));
+          if (hasDeadline(task)) timer = setTimeout(expire, Math.max(0, started + limitMs - performance.now()));
           this.opts.onOcrPage?.(task, msg.page.page, msg.page.pages);
           return;
         }

@@ -13,7 +13,7 @@ import { readFile, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { ManifestEntry } from '../../schemas/manifest.js';
-import { toCsv } from '../export/csv.js';
+import { parseCsvRecords, toCsv } from '../export/csv.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { MARKER } from './marker.js';
 
@@ -76,8 +76,12 @@ export async function writeManifest(out: string, entries: ManifestEntry[]): Prom
   await writeFileAtomic(join(out, MANIFEST), manifestText(entries));
 }
 
-/** <out>/<name> (facts.csv, headlines.csv): the rows of every document the manifest lists, in its order. */
-export async function writeRunCsv(out: string, name: string, columns: readonly string[], entries: ManifestEntry[], bom = ''): Promise<void> {
+/**
+ * <out>/<name> (facts.csv, headlines.csv): the rows of every document the manifest lists, in its
+ * order. With `records`, each document's rows are also parsed and pushed there, in the same order
+ * (facts.parquet is built from them rather than by reading the file just written back).
+ */
+export async function writeRunCsv(out: string, name: string, columns: readonly string[], entries: ManifestEntry[], bom = '', records?: Record<string, string>[]): Promise<void> {
   const target = join(out, name);
   const tmp = join(out, `.${name}.${process.pid}.${Date.now()}.tmp`);
   const ws = createWriteStream(tmp);
@@ -92,7 +96,10 @@ export async function writeRunCsv(out: string, name: string, columns: readonly s
       if (e.status === 'failed' || e.output === undefined) continue;
       const text = await readFile(join(out, e.output, name), 'utf8').catch(() => '');
       const nl = text.indexOf('\n');
-      if (nl >= 0 && nl + 1 < text.length) await write(text.slice(nl + 1));
+      if (nl >= 0 && nl + 1 < text.length) {
+        await write(text.slice(nl + 1));
+        if (records) for (const r of await parseCsvRecords(text)) records.push(r);
+      }
     }
     ws.end();
     await Promise.race([once(ws, 'finish'), failed]);

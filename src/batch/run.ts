@@ -12,7 +12,6 @@ import type { Checks } from '../../schemas/findings.js';
 import type { ManifestEntry } from '../../schemas/manifest.js';
 import type { ResultsDb } from '../db/index.js';
 import { documentPayload } from '../db/rows.js';
-import { parseCsvRecords } from '../export/csv.js';
 import { documentFacts } from '../export/facts.js';
 import { factsParquet } from '../export/parquet.js';
 import { BOM } from '../export/write-outputs.js';
@@ -30,7 +29,7 @@ import { DEFAULT_MAX_MEMORY_MB, FilePool } from './pool.js';
 import { makeProgress, type Progress, type ProgressMode, type RunTotals } from './progress.js';
 import { keptEntries, MANIFEST, readManifest, removeRunTempFiles, writeManifest, writeRunCsv } from './run-files.js';
 import { LockedError, lockOutput } from './run-lock.js';
-import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type Source } from './sources.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList, readStdin, resolveSources, spoolDir, type DownloadLimits, type Source } from './sources.js';
 import { summaryLine, terminalSummary } from './summary-line.js';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
 import type { OcrMode } from '../../extractors/source-input.js';
@@ -191,7 +190,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     return EXIT.output;
   }
   try {
-    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000 } }, progress);
+    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000, flags: { size: '--max-download-mb', time: '--download-timeout' } } }, progress);
   } finally {
     unlock();
   }
@@ -202,7 +201,7 @@ async function runLocked(
   missing: string[],
   out: string,
   opts: RunOptions,
-  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: { maxBytes: number; timeoutMs: number } },
+  limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: DownloadLimits },
   progress: Progress,
 ): Promise<number> {
   const { jobs, timeoutS, maxMemoryMb } = limits;
@@ -386,11 +385,11 @@ async function runLocked(
   try {
     await writeManifest(out, all);
     const bom = opts.excelCsv ? BOM : '';
-    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all, bom);
+    // facts.parquet: the rows of the run's facts.csv, handed over as they are gathered, typed (src/export/parquet.ts)
+    const facts: Record<string, string>[] = [];
+    await writeRunCsv(out, 'facts.csv', FACT_COLUMNS, all, bom, facts);
     await writeRunCsv(out, 'headlines.csv', HEADLINE_COLUMNS, all, bom);
-    // facts.parquet: the same rows as the run's facts.csv, typed (src/export/parquet.ts)
-    const factsText = (await readFile(join(out, 'facts.csv'), 'utf8')).replace(/^\uFEFF/, '');
-    await writeFileAtomic(join(out, 'facts.parquet'), factsParquet(FACT_COLUMNS, await parseCsvRecords(factsText)));
+    await writeFileAtomic(join(out, 'facts.parquet'), factsParquet(FACT_COLUMNS, facts));
   } catch (e) {
     if (!outputFailed(out, e)) throw e;
   }

@@ -5,10 +5,13 @@
  * the URL stays the input's name in the summary, the manifest and the database. A failed download
  * is a failure of that input only (reason `download`).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { ExtractionError } from '../core/errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { boundedGet, FetchRefused, hostKey, type FetchResult } from '../util/bounded-get.js';
 import { expandInputs } from './inputs.js';
 
 export const URL_RE = /^https?:\/\//i;
@@ -39,7 +42,13 @@ export function urlName(url: string): string {
   } catch {
     return 'download';
   }
-  const seg = decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? '') || u.hostname;
+  const raw = u.pathname.split('/').filter(Boolean).pop() ?? '';
+  let seg: string;
+  try {
+    seg = decodeURIComponent(raw) || u.hostname;
+  } catch {
+    seg = raw; // a malformed %-escape: the name as written, not a crash of the whole run
+  }
   return seg.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) || 'download';
 }
 
@@ -80,22 +89,6 @@ export async function resolveSources(args: string[], skip: ReadonlySet<string> =
   return { sources, missing };
 }
 
-/** Output folder names: the name without extension; both keep the extension when stems clash, then -2, -3 … */
-export function sourceStems(sources: Source[], reserved: Set<string>): string[] {
-  const stemOf = (n: string) => basename(n, extname(n)) || n;
-  const count = new Map<string, number>();
-  for (const s of sources) count.set(stemOf(s.name), (count.get(stemOf(s.name)) ?? 0) + 1);
-  const used = new Set<string>();
-  return sources.map((s) => {
-    let stem = (count.get(stemOf(s.name)) ?? 0) > 1 ? s.name : stemOf(s.name);
-    if (reserved.has(stem.toLowerCase())) stem = `${stem}_`;
-    let unique = stem;
-    for (let i = 2; used.has(unique.toLowerCase()); i++) unique = `${stem}-${i}`;
-    used.add(unique.toLowerCase());
-    return unique;
-  });
-}
-
 /** A name with an extension that tells a text format apart, from the Content-Type when the URL has none. */
 function nameFor(name: string, contentType: string | null): string {
   if (extname(name)) return name;
@@ -107,51 +100,46 @@ function nameFor(name: string, contentType: string | null): string {
 export interface DownloadLimits {
   maxBytes: number;
   timeoutMs: number;
+  /** loopback and private addresses may be fetched (the batch: the user named the URL); the queue refuses them unless told */
+  allowPrivate?: boolean;
+  /** redirects may not leave the URL's own host (the queue's worker fetching a URL queued by someone else) */
+  ownHostOnly?: boolean;
+  /** the options that set the limits, named in the messages so that the user knows what to change */
+  flags?: { size: string; time: string };
 }
 
 /**
- * Fetch a URL into `dir`; returns the file written. Redirects are followed (fetch's limit of 20);
- * a body over the size limit, a status other than 2xx, a network error or the time limit throw
- * an ExtractionError with reason `download`.
+ * Fetch a URL into `dir` (written atomically, so a retry replaces it); returns the file written.
+ * Redirects are followed (up to 20), each hop checked like the first; a body over the size limit,
+ * a status other than 2xx, a refused address, a network error or the time limit throw an
+ * ExtractionError with reason `download`.
  */
 export async function download(url: string, name: string, dir: string, limits: DownloadLimits): Promise<string> {
   const fail = (why: string, cause?: unknown): never => {
     throw new ExtractionError(url, 'download', `cannot download: ${why}`, { cause });
   };
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let res: Response;
+  const flag = (f: string | undefined) => (f ? ` (${f})` : '');
+  const own = () => new Set([hostKey(new URL(url).hostname)]);
+  let r: FetchResult;
   try {
-    res = await fetch(url, { redirect: 'follow', signal, headers: { 'user-agent': 'yusuan (budget disclosure reader)' } });
+    r = await boundedGet(url, {
+      allowedHosts: limits.ownHostOnly ? own() : 'any',
+      allowPrivate: limits.allowPrivate ?? true,
+      maxBytes: limits.maxBytes,
+      timeoutMs: limits.timeoutMs,
+      maxRedirects: 20,
+      userAgent: 'yusuan (budget disclosure reader)',
+    });
   } catch (e) {
-    return fail(signal.aborted ? `no answer within ${limits.timeoutMs / 1000} s (--download-timeout)` : String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message), e);
+    if (!(e instanceof FetchRefused)) return fail((e as Error).message, e);
+    if (e.reason === 'too-large') return fail(`more than the limit of ${Math.round(limits.maxBytes / 1e6)} MB${flag(limits.flags?.size)}`, e);
+    if (e.reason === 'timeout') return fail(`no complete answer within ${limits.timeoutMs / 1000} s${flag(limits.flags?.time)}`, e);
+    return fail(e.detail, e);
   }
-  if (!res.ok) {
-    await res.body?.cancel().catch(() => {});
-    return fail(`HTTP ${res.status} ${res.statusText}`.trim());
-  }
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  const limitMb = Math.round(limits.maxBytes / 1e6);
-  if (declared > limits.maxBytes) {
-    await res.body?.cancel().catch(() => {});
-    return fail(`${Math.round(declared / 1e6)} MB is over the limit of ${limitMb} MB (--max-download-mb)`);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for await (const chunk of res.body ?? []) {
-      total += chunk.length;
-      if (total > limits.maxBytes) {
-        await res.body?.cancel().catch(() => {});
-        return fail(`more than the limit of ${limitMb} MB (--max-download-mb)`);
-      }
-      chunks.push(chunk);
-    }
-  } catch (e) {
-    if (e instanceof ExtractionError) throw e;
-    return fail(signal.aborted ? `not complete within ${limits.timeoutMs / 1000} s (--download-timeout)` : (e as Error).message, e);
-  }
-  const file = join(dir, nameFor(name, res.headers.get('content-type')));
-  await writeFile(file, Buffer.concat(chunks));
+  if (r.status < 200 || r.status > 299) return fail(`HTTP ${r.status} ${STATUS_CODES[r.status] ?? ''}`.trim());
+  const type = r.headers['content-type'];
+  const file = join(dir, nameFor(name, (Array.isArray(type) ? type[0] : type) ?? null));
+  await writeFileAtomic(file, r.body);
   return file;
 }
 

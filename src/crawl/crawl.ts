@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { boundedGet, FetchRefused, type FetchLimits } from './fetch.js';
+import { boundedGet, FetchRefused, hostKey, type FetchLimits } from '../util/bounded-get.js';
 import { pageLinks, type Link } from './links.js';
 import { Throttle } from './rate.js';
 import { allowedHosts, type Source } from './sources.js';
@@ -131,7 +131,7 @@ async function crawlSource(s: Source, store: DownloadStore, opts: CrawlOptions):
     const rb = robots.get(origin);
     return !rb || rb.isAllowed(url, s.userAgent) !== false;
   };
-  const inScope = (url: string) => hosts.has(new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, ''));
+  const inScope = (url: string) => hosts.has(hostKey(new URL(url).hostname));
 
   // 1. the list pages
   const docs = new Map<string, Link>();

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { hostKey } from '../util/bounded-get.js';
 
 /** Document file types the crawler can collect (yusuan extracts PDFs; spreadsheets and Word files are stored and reported). */
 export const FILE_TYPES = ['pdf', 'xls', 'xlsx', 'doc', 'docx'] as const;
@@ -90,5 +91,5 @@ export async function loadSources(file: string): Promise<Source[]> {
 
 /** The hosts a source may fetch from (lower case). */
 export function allowedHosts(s: Source): Set<string> {
-  return new Set((s.allowedHosts ?? s.start.map((u) => new URL(u).hostname)).map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')));
+  return new Set((s.allowedHosts ?? s.start.map((u) => new URL(u).hostname)).map(hostKey));
 }

@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Queue } from 'bullmq';
 import { expandInputs } from '../batch/inputs.js';
-import { pathHash, safeFolderName } from '../batch/output-folders.js';
+import { folderNames, safeFolderName } from '../batch/output-folders.js';
+import { urlName } from '../batch/sources.js';
 import { CrawlJobData, ExtractJobData, JOB, openQueue } from './jobs.js';
 import { isUrl } from './url-input.js';
 
@@ -50,24 +51,29 @@ export function extractJob(data: ExtractJobData, force: boolean) {
   return { name: JOB.extract, data, opts: { jobId: force ? `${key}-${Date.now()}` : key } };
 }
 
+/**
+ * The output folder of a queued URL: the stem of its file name (the batch's urlName, made safe) and
+ * a hash of the URL, always: URLs are queued one `queue add` at a time and many are named alike
+ * (index.pdf), and no list of this call can tell twins apart.
+ */
+export function urlFolder(url: string): string {
+  const name = urlName(url);
+  return `${safeFolderName(basename(name, extname(name)))}-${createHash('sha256').update(url).digest('hex').slice(0, 8)}`;
+}
+
 export async function queueAdd(inputs: string[], opts: AddOptions): Promise<AddResult> {
   const urls = inputs.filter(isUrl);
   const { files, missing } = await expandInputs(inputs.filter((i) => !isUrl(i)));
-  // folders chosen when queued (no worker owns a folder yet): the file's stem made safe, with a hash
-  // of its path where two queued files share a stem (a/2024年部门预算.pdf, b/2024年部门预算.pdf)
-  const stemOf = (f: string) => safeFolderName(basename(f, extname(f)));
-  const count = new Map<string, number>();
-  for (const f of files) count.set(stemOf(f), (count.get(stemOf(f)) ?? 0) + 1);
-  const stems = new Map(files.map((f) => [f, count.get(stemOf(f))! > 1 ? `${stemOf(f)}~${pathHash(resolve(f))}` : stemOf(f)]));
+  // folders chosen when queued, by the batch's rule (no worker owns a folder yet): the file's stem
+  // made safe, `~<hash of its path>` for a twin (a/2024年部门预算.pdf, b/2024年部门预算.pdf)
+  const folders = folderNames(files.map((f) => ({ id: resolve(f), name: basename(f) })));
   const jobs: ReturnType<typeof extractJob>[] = [];
-  for (const f of files) {
+  for (const [i, f] of files.entries()) {
     const sha256 = await hashFile(f);
-    jobs.push(extractJob({ input: resolve(f), output: stems.get(f)!, ...(sha256 ? { sha256 } : {}) }, !!opts.force));
+    jobs.push(extractJob({ input: resolve(f), output: folders[i], ...(sha256 ? { sha256 } : {}) }, !!opts.force));
   }
   for (const u of urls) {
-    const name = decodeURIComponent(basename(new URL(u).pathname)) || 'document';
-    const output = `${basename(name, extname(name))}-${createHash('sha256').update(u).digest('hex').slice(0, 8)}`;
-    jobs.push(extractJob({ input: u, output, ...(opts.allowPrivate ? { allowPrivate: true } : {}) }, !!opts.force));
+    jobs.push(extractJob({ input: u, output: urlFolder(u), ...(opts.allowPrivate ? { allowPrivate: true } : {}) }, !!opts.force));
   }
   await withQueue(opts.redis, async (q) => {
     for (let i = 0; i < jobs.length; i += 500) await q.addBulk(jobs.slice(i, i + 500));

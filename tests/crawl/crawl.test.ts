@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, type CrawlReport } from '../../src/crawl/crawl.js';
-import { boundedGet, FetchRefused } from '../../src/crawl/fetch.js';
+import { boundedGet, FetchRefused } from '../../src/util/bounded-get.js';
 import { crawlAndQueue } from '../../src/crawl/run.js';
 import { loadSources, SourcesError, type Source } from '../../src/crawl/sources.js';
 import { DownloadStore } from '../../src/crawl/store.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assignOutputFolders, OWNER_FILE, safeFolderName } from '../../src/batch/output-folders.js';
+import { assignOutputFolders, folderNames, OWNER_FILE, safeFolderName } from '../../src/batch/output-folders.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -40,5 +40,22 @@ describe('output folder names', () => {
     // x.md and x.html of one run keep their extensions
     const ext = folders(['/d/x.md', '/d/x.html']);
     expect([...ext.values()].sort()).toEqual(['x.html', 'x.md']);
+  });
+
+  it('one naming rule, pure: the batch and the queue call it (the batch with the owners on disk)', () => {
+    const claim = (p: string) => ({ id: p, name: p.split('/').pop()! });
+    const a = '/data/a/2024年部门预算.pdf';
+    const b = '/data/b/2024年部门预算.pdf';
+    const [fa, fb, fc] = folderNames([a, b, '/d/../x.pdf'].map(claim));
+    expect(fa).toBe('2024年部门预算');
+    expect(fb).toMatch(/^2024年部门预算~[0-9a-f]{8}$/);
+    expect(fc).toBe('x');
+    // a folder owned by another input is not taken; its owner keeps it
+    const owners = new Map([['2024年部门预算', b]]);
+    const [ownA, ownB] = folderNames([a, b].map(claim), (f) => owners.get(f));
+    expect(ownB).toBe('2024年部门预算');
+    expect(ownA).toMatch(/^2024年部门预算~[0-9a-f]{8}$/);
+    expect(ownA).not.toBe(fb);
+    expect(folderNames(['/d/x.md', '/d/x.html', '/e/x.md'].map(claim))).toEqual(['x.md', 'x.html', expect.stringMatching(/^x\.md~[0-9a-f]{8}$/)]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * One polite, bounded HTTP(S) GET for the crawler: redirects followed by hand so that each hop is
+ * One polite, bounded HTTP(S) GET, for the crawler and for URL inputs (src/batch/sources): redirects followed by hand so that each hop is
  * checked against the allowed hosts; the address actually connected to is checked (at DNS lookup
  * time, so a name cannot resolve to a private address behind the check's back) unless the source
  * allows private addresses; a size limit enforced while the body streams in; one deadline for the
@@ -11,8 +11,8 @@ import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 export interface FetchLimits {
-  /** host names (lower case) that may be requested; a redirect elsewhere is refused */
-  allowedHosts: ReadonlySet<string>;
+  /** host names (lower case) that may be requested, a redirect elsewhere refused; `any` for a URL the user named */
+  allowedHosts: ReadonlySet<string> | 'any';
   /** loopback, private, link-local addresses are refused unless this is set */
   allowPrivate: boolean;
   maxBytes: number;
@@ -32,12 +32,16 @@ export interface FetchResult {
   redirects: string[];
 }
 
+/** A host name as allowed hosts are compared: lower case, an IPv6 address without its brackets. */
+export const hostKey = (host: string) => host.toLowerCase().replace(/^\[|\]$/g, '');
+
 /** A request that was not made or not finished, with a reason a person can act on. */
 export class FetchRefused extends Error {
   constructor(
     readonly url: string,
     readonly reason: 'host-not-allowed' | 'private-address' | 'too-large' | 'timeout' | 'too-many-redirects' | 'bad-url' | 'network',
-    detail: string,
+    /** what went wrong, without the URL */
+    readonly detail: string,
   ) {
     super(`${url}: ${detail}`);
     this.name = 'FetchRefused';
@@ -83,8 +87,8 @@ function checkUrl(url: string, limits: FetchLimits): URL {
     throw new FetchRefused(url, 'bad-url', 'not a URL');
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FetchRefused(url, 'bad-url', `only http and https are fetched (got ${u.protocol})`);
-  const host = u.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (!limits.allowedHosts.has(host)) throw new FetchRefused(url, 'host-not-allowed', `${host} is not an allowed host of this source`);
+  const host = hostKey(u.hostname);
+  if (limits.allowedHosts !== 'any' && !limits.allowedHosts.has(host)) throw new FetchRefused(url, 'host-not-allowed', `${host} is not an allowed host of this source`);
   if (!limits.allowPrivate && isIP(host) && isPrivateAddress(host)) {
     throw new FetchRefused(url, 'private-address', `${host} is a private address; allowPrivate is off`);
   }
