@@ -106,7 +106,10 @@ export class FilePool {
     // the kernel limit covers data (heap, ArrayBuffers, malloc); the mapped code of node itself is
     // resident too, so data gets the ceiling less a reserve for it, and resident memory stays under the ceiling
     const data = ceiling - Math.min(96 * 1024 * 1024, Math.floor(ceiling / 4));
-    const heapMb = Math.max(64, Math.min(WORKER_HEAP_MB, Math.floor(this.maxMemoryMb * 0.75)));
+    // V8's heap must stop below the kernel limit, with room for what lives beside it (code, thread
+    // stacks, malloc): a heap as large as the limit made a worker abort on a thread it could not
+    // start ("Resource temporarily unavailable") instead of reporting a full heap
+    const heapMb = Math.max(64, Math.min(WORKER_HEAP_MB, Math.floor((data / 2 ** 20) * 0.75)));
     const node = [`--max-old-space-size=${heapMb}`];
     const limiter = prlimit();
     const child = fork(workerFile(), [], {

@@ -21,7 +21,11 @@ export function outOfMemoryDetail(): string {
   return `needs more memory than a worker may have${mb ? ` (${mb} MB, the per-worker ceiling, --max-memory)` : ''}: a decompression bomb, or simply too big. ${TOO_LARGE_HINT}`;
 }
 
-/** A worker process that died of memory exhaustion: V8's fatal out-of-memory report, or killed while allocating. */
+/**
+ * A worker process that died of memory exhaustion: V8's fatal out-of-memory report, or killed while
+ * allocating. Under the kernel's data limit a thread that cannot get its stack fails with EAGAIN
+ * ("Resource temporarily unavailable") and node aborts, and C++ code aborts on std::bad_alloc: that is memory too.
+ */
 export function isOutOfMemory(stderr: string, signal: NodeJS.Signals | null): boolean {
-  return /out of memory|allocation failed|Invalid array length|Reached heap limit/i.test(stderr) || (signal === 'SIGABRT' && /heap|memory/i.test(stderr));
+  return /out of memory|allocation failed|Invalid array length|Reached heap limit/i.test(stderr) || (signal === 'SIGABRT' && /heap|memory|bad_alloc|Resource temporarily unavailable/i.test(stderr));
 }
