@@ -11,6 +11,7 @@ import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from './caption-rows.js';
+import { joinAdjacentFrames } from './adjacent-frames.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
@@ -293,7 +294,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
     else for (const { grid } of parts) placed.push({ y0: grid.bbox!.y0, x0: grid.bbox!.x0, block: grid });
     for (const t of lifted) placed.push({ y0: t.bbox?.y0 ?? y0, x0: t.bbox?.x0 ?? x0, block: t });
   };
-  for (const frame of findFrames(p.rules, s.rules)) {
+  for (const frame of joinAdjacentFrames(findFrames(p.rules, s.rules), s.structure.frameJoinGap, s.rules)) {
     const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
     placeGrid(res.grid, frame.box.y0, frame.box.x0);

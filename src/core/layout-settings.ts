@@ -93,7 +93,7 @@ export interface SegmentSettings {
   continuationEdgeTol: number;
 }
 
-// --- table structure beyond the rules (issue 15): caption-rows.ts, header-bands.ts, repeated-headers.ts ---
+// --- table structure beyond the rules (issue 15): caption-rows.ts, header-bands.ts, repeated-headers.ts, adjacent-frames.ts ---
 export interface StructureSettings {
   /** a table's first row, one cell of text starting so (case aside), is its caption (a regular expression) */
   captionStart: string;
@@ -105,6 +105,8 @@ export interface StructureSettings {
   headerCrossPad: number;
   /** a first row of heads repeated this many times across the width is a list wrapped into column groups: one table each */
   minSideBySide: number;
+  /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
+  frameJoinGap: number;
 }
 
 export interface LayoutSettings {
@@ -128,6 +130,7 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     noteRowMaxCells: 2,
     headerCrossPad: 2,
     minSideBySide: 3,
+    frameJoinGap: 6,
   },
 });
 

@@ -2,13 +2,17 @@
  * Table structure beyond the rules (issue 15), each step on hand-made grids and lines: captions and
  * notes lifted out of a grid (extractors/pdf/caption-rows.ts), a header band cut between a spanning
  * head and its column heads (extractors/pdf/header-bands.ts), grids cut where their header row
- * repeats (extractors/pdf/repeated-headers.ts).
+ * repeats (extractors/pdf/repeated-headers.ts), two ruled blocks of one table joined
+ * (extractors/pdf/adjacent-frames.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from '../../extractors/pdf/caption-rows.js';
 import { headerBandSplit } from '../../extractors/pdf/header-bands.js';
 import { splitSideBySide, splitStacked } from '../../extractors/pdf/repeated-headers.js';
+import { joinAdjacentFrames } from '../../extractors/pdf/adjacent-frames.js';
+import { findFrames, frameCells } from '../../extractors/pdf/ruled-grid.js';
+import type { Segment } from '../../extractors/pdf/rulings.js';
 import type { GridBlock, GridCell } from '../../schemas/intermediate.js';
 
 const S = layoutSettings().structure;
@@ -118,5 +122,28 @@ describe('tables printed as one grid', () => {
   it('side by side: two halves (收入 and 支出 of a 收支总表) stay one table', () => {
     const g = grid(['项目', '预算数', '项目', '预算数'], ['一般公共预算拨款', '100.00', '一般公共服务支出', '100.00'], ['收入总计', '100.00', '支出总计', '100.00']);
     expect(splitSideBySide(g, S)).toEqual([g]);
+  });
+});
+
+describe('one table drawn as two ruled blocks', () => {
+  const L = layoutSettings();
+  const h = (y: number, x0: number, x1: number): Segment => ({ x0, y0: y, x1, y1: y });
+  // rules between rows only, as shaded cells give them: a label block 0–200 and an amount block 203–300
+  const block = (x0: number, x1: number, ys: number[]) => ys.map((y) => h(y, x0, x1));
+
+  it('joins blocks with the same rows across a narrow gap, the gap a column boundary in every row', () => {
+    const frames = findFrames([...block(0, 200, [0, 20, 40, 60]), ...block(203, 300, [0, 20, 40, 60])], L.rules);
+    expect(frames).toHaveLength(2);
+    const [f] = joinAdjacentFrames(frames, L.structure.frameJoinGap, L.rules);
+    expect(joinAdjacentFrames(frames, L.structure.frameJoinGap, L.rules)).toHaveLength(1);
+    expect(f.box).toMatchObject({ x0: 0, x1: 300 });
+    expect(frameCells(f).map((c) => [c.r, c.c])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1], [2, 0], [2, 1]]);
+  });
+
+  it('keeps apart blocks with other rows, or far apart', () => {
+    const other = findFrames([...block(0, 200, [0, 20, 40, 60]), ...block(203, 300, [0, 30, 60])], L.rules);
+    expect(joinAdjacentFrames(other, L.structure.frameJoinGap, L.rules)).toHaveLength(2);
+    const far = findFrames([...block(0, 200, [0, 20, 40, 60]), ...block(240, 300, [0, 20, 40, 60])], L.rules);
+    expect(joinAdjacentFrames(far, L.structure.frameJoinGap, L.rules)).toHaveLength(2);
   });
 });
