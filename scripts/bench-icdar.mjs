@@ -7,7 +7,9 @@
  * and the ICDAR 2013 adjacency-relation F1; also whether every table's bbox covers its cells, and
  * the time. Results go to BENCHMARKS.md (its "icdar" section) and, as JSON, to stdout.
  *
- *   node scripts/bench-icdar.mjs [--data DIR] [--only NAME] [--verbose] [--no-write]
+ *   node scripts/bench-icdar.mjs [--data DIR] [--only NAME] [--verbose] [--failures] [--no-write]
+ *   --failures: per table of the truth whose row or column count the engine misses, the counts,
+ *   the page and the first cells of either side (to sort the failures into classes)
  * Timing only: nothing here asserts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -90,6 +92,21 @@ for (const xml of docs) {
   }
   predM.set(name, byPage(found.map((f) => ({ page: f.g.page, m: f.matrix }))));
   predS.set(name, byPage(found.map((f) => f.structured)));
+  if (flag('failures')) {
+    for (const [page, list] of truthM.get(name)) {
+      const got = predM.get(name).get(page) ?? [];
+      list.forEach((t, k) => {
+        const p = got[k]?.m;
+        const [tr, tc] = m.shape(t.m);
+        const [pr, pc] = p ? m.shape(p) : [0, 0];
+        if (p && pr === tr && pc === tc) return;
+        const [lr, lc] = m.shape(m.withoutEmptyLead(t.m));
+        const lead = lr !== tr || lc !== tc ? ` (truth numbered from 1: ${lr}x${lc})` : '';
+        const head = (x) => JSON.stringify(x.slice(0, 3).map((r) => r.filter(Boolean).join(' | ').slice(0, 60)));
+        log(`FAIL ${name} p.${page} #${k + 1}: found ${p ? `${pr}x${pc}` : '-'} truth ${tr}x${tc}${lead}\n    found ${p ? head(p) : '-'}\n    truth ${head(m.withoutEmptyLead(t.m))}`);
+      });
+    }
+  }
   if (flag('verbose')) {
     for (const [page, list] of truthM.get(name)) {
       const got = predM.get(name).get(page) ?? [];
@@ -105,6 +122,8 @@ for (const xml of docs) {
 }
 const flat = (map) => new Map([...map].map(([k, pages]) => [k, new Map([...pages].map(([p, l]) => [p, l.map((x) => x.m)]))]));
 const cam = m.camelotScore(flat(predM), flat(truthM));
+// diagnostic only: the same pairs with the truth's empty first row/column (numbering from 1) dropped
+const lead = m.camelotScore(flat(predM), new Map([...flat(truthM)].map(([k, pages]) => [k, new Map([...pages].map(([p, l]) => [p, l.map(m.withoutEmptyLead)]))])));
 const rel = m.relationScore(predS, truthS);
 const f3 = (x) => x.toFixed(3);
 const result = {
@@ -113,12 +132,13 @@ const result = {
   tables,
   methods,
   camelot: { f1: f3(cam.f1), teds: f3(cam.teds), row: f3(cam.row), col: f3(cam.col), pairs: cam.matched },
+  truthFromOneDropped: { row: f3(lead.row), col: f3(lead.col) },
   adjacency: { precision: f3(rel.precision), recall: f3(rel.recall), f1: f3(rel.f1), truth: rel.truth, found: rel.found, correct: rel.correct },
   bboxNotCoveringCells: { grids: badBbox.length, documentTables: badTableBbox.length, of: docTables },
   seconds: Math.round(ms / 100) / 10,
 };
 console.log(JSON.stringify(result, null, 2));
-log(`docs=${docs.length} time=${result.seconds}s F1=${result.camelot.f1} TEDS=${result.camelot.teds} row=${result.camelot.row} col=${result.camelot.col} adjacency F1=${result.adjacency.f1} bbox-bad=${badBbox.length}+${badTableBbox.length}/${docTables}`);
+log(`docs=${docs.length} time=${result.seconds}s F1=${result.camelot.f1} TEDS=${result.camelot.teds} row=${result.camelot.row} col=${result.camelot.col} (truth from 1 dropped: row=${result.truthFromOneDropped.row} col=${result.truthFromOneDropped.col}) adjacency F1=${result.adjacency.f1} bbox-bad=${badBbox.length}+${badTableBbox.length}/${docTables}`);
 if (badBbox.length || badTableBbox.length) log(`bbox not covering cells: ${[...badBbox, ...badTableBbox].join(', ')}`);
 
 if (!flag('no-write') && !only) {
@@ -138,6 +158,7 @@ Camelot 2.0 lattice's published ones; adjacency relations pooled per page, micro
 | TEDS proxy | ${result.camelot.teds} | 0.789 |
 | row-count accuracy | ${result.camelot.row} | 0.762 |
 | column-count accuracy | ${result.camelot.col} | 0.829 |
+| row / column count, the truth's empty first row/column dropped (diagnostic) | ${result.truthFromOneDropped.row} / ${result.truthFromOneDropped.col} | — |
 | adjacency relations P / R / F1 | ${result.adjacency.precision} / ${result.adjacency.recall} / ${result.adjacency.f1} | — |
 | grids / document tables whose bbox does not cover their cells | ${badBbox.length} of ${tables} / ${badTableBbox.length} of ${docTables} | — |
 | time (extraction, one process) | ${result.seconds} s | 101 s |

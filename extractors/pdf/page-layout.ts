@@ -10,6 +10,10 @@ import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from 
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
+import { liftCaptionRows } from './caption-rows.js';
+import { joinAdjacentFrames } from './adjacent-frames.js';
+import { splitSideBySide, splitStacked } from './repeated-headers.js';
+import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -102,6 +106,21 @@ export function virtualRows(frags: readonly TextFrag[], frame: Frame, s: LayoutS
   return out;
 }
 
+/** Cuts inside the header bands (those above the first amount) that hold a spanning head over column heads. */
+function headerRows(frags: readonly TextFrag[], frame: Frame, s: LayoutSettings): number[] {
+  const out: number[] = [];
+  const ruled = frame.xs.filter((_, k) => frame.ruledX[k]);
+  const virtual = frame.xs.filter((_, k) => !frame.ruledX[k]);
+  for (let r = 0; r + 1 < frame.ys.length; r++) {
+    const inBand = frags.filter((f) => (f.y0 + f.y1) / 2 >= frame.ys[r] && (f.y0 + f.y1) / 2 < frame.ys[r + 1]);
+    const lines = groupLines(inBand, s.text.lineTolEm).map((line) => ({ y0: line.y0, y1: line.y1, pieces: piecesByColumn(line, ruled, s.text.cellGapEm) }));
+    if (lines.some((l) => countAmounts(l.pieces) > 0)) break;
+    const y = headerBandSplit(lines, frame.xs, virtual, s.structure.headerCrossPad);
+    if (y !== undefined) out.push(y);
+  }
+  return out;
+}
+
 function stackedAmounts(lines: readonly PLine[], xs: readonly number[]): boolean {
   const seen = new Set<number>();
   for (const l of lines) {
@@ -157,7 +176,7 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
   const cut = cutAtColumns(inside, frame0.xs, frame0.ruledX);
   const vx = virtualColumns(cut, frame0.xs, s);
   let frame = vx.length ? buildFrame(frame0.edges, vx, [], s.rules) : frame0;
-  const vy = virtualRows(cut, frame, s);
+  const vy = [...virtualRows(cut, frame, s), ...(vx.length ? headerRows(cut, frame, s) : [])];
   if (vy.length) frame = buildFrame(frame0.edges, vx, vy, s.rules);
   const nr = frame.ys.length - 1;
   const nc = frame.xs.length - 1;
@@ -265,10 +284,20 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;
-  for (const frame of findFrames(p.rules, s.rules)) {
+  // a grid cut where its header repeats, each part without the caption and notes printed inside
+  // it; what is lifted out goes beside them as text blocks
+  const placeGrid = (g: GridBlock, y0 = g.bbox!.y0, x0 = g.bbox!.x0) => {
+    const stacked = splitStacked(g);
+    const parts = stacked.grids.flatMap((part) => splitSideBySide(part, s.structure)).map((part) => liftCaptionRows(part, s.structure));
+    const lifted = [...stacked.lifted, ...parts.flatMap((part) => part.lifted)];
+    if (parts.length === 1 && !lifted.length) placed.push({ y0, x0, block: parts[0].grid });
+    else for (const { grid } of parts) placed.push({ y0: grid.bbox!.y0, x0: grid.bbox!.x0, block: grid });
+    for (const t of lifted) placed.push({ y0: t.bbox?.y0 ?? y0, x0: t.bbox?.x0 ?? x0, block: t });
+  };
+  for (const frame of joinAdjacentFrames(findFrames(p.rules, s.rules), s.structure.frameJoinGap, s.rules)) {
     const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
-    placed.push({ y0: frame.box.y0, x0: frame.box.x0, block: res.grid });
+    placeGrid(res.grid, frame.box.y0, frame.box.x0);
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
@@ -280,7 +309,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   });
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
   const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns);
-  for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
+  for (const t of tables) placeGrid(t.grid);
   const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
   for (const [k, l] of lines.entries()) {
     if (inTable.has(k)) continue;

@@ -93,12 +93,29 @@ export interface SegmentSettings {
   continuationEdgeTol: number;
 }
 
+// --- table structure beyond the rules (issue 15): caption-rows.ts, header-bands.ts, repeated-headers.ts, adjacent-frames.ts ---
+export interface StructureSettings {
+  /** a table's first row, one cell of text starting so (case aside), is its caption (a regular expression) */
+  captionStart: string;
+  /** a one-cell row near the foot starting so opens the table's notes, lifted out with the rows after it */
+  noteStart: string;
+  /** the rows after a note's first row hold at most this many filled cells (a wrapped note, a page number) */
+  noteRowMaxCells: number;
+  /** a header line crosses a column boundary found from the text when it reaches this far (points) over it */
+  headerCrossPad: number;
+  /** a first row of heads repeated this many times across the width is a list wrapped into column groups: one table each */
+  minSideBySide: number;
+  /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
+  frameJoinGap: number;
+}
+
 export interface LayoutSettings {
   rules: RuleSettings;
   text: TextSettings;
   stream: StreamSettings;
   confidence: ConfidenceSettings;
   segment: SegmentSettings;
+  structure: StructureSettings;
 }
 
 export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
@@ -107,6 +124,14 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
   stream: { wordGapEm: 0.4, minPieces: 2, minRows: 2, maxRowGapEm: 3.5, maxWrappedLines: 12, maxHeaderLines: 8, headerGapEm: 2.5, maxHeaderChars: 60, alignTol: 2, wrapJoinEm: 1.6, stripTol: 1, edgePadEm: 0.3 },
   confidence: { ruled: 0.95, ruledVirtualRows: 0.8, ruledVirtualColumns: 0.75, ruledVirtualBoth: 0.7, stream: 0.6, streamFew: 0.45 },
   segment: { continuationEdgeTol: 6 },
+  structure: {
+    captionStart: String.raw`^(table|exhibit|figure|chart)\s+[a-z]?\.?\d`,
+    noteStart: String.raw`^(notes?|sources?|abbreviations?|exhibit reads)\s*[:.]`,
+    noteRowMaxCells: 2,
+    headerCrossPad: 2,
+    minSideBySide: 3,
+    frameJoinGap: 6,
+  },
 });
 
 /** What a caller may give: any subset of any group. */
@@ -121,5 +146,6 @@ export function layoutSettings(over: LayoutOverrides = {}): LayoutSettings {
     stream: { ...d.stream, ...over.stream },
     confidence: { ...d.confidence, ...over.confidence },
     segment: { ...d.segment, ...over.segment },
+    structure: { ...d.structure, ...over.structure },
   };
 }

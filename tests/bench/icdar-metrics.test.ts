@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adjacencyRelations, camelotScore, gridStructure, parseStructureXml, relationScore, sequenceRatio, simpleTeds } from '../../scripts/icdar-metrics.js';
+import { adjacencyRelations, camelotScore, gridStructure, parseStructureXml, relationScore, sequenceRatio, shape, simpleTeds, withoutEmptyLead } from '../../scripts/icdar-metrics.js';
 import { SHARED } from '../helpers.js';
 
 describe('difflib ratio', () => {
@@ -44,6 +44,18 @@ describe('ground truth and found grids', () => {
     expect(simpleTeds(bad.matrix, r.matrix)).toBeLessThan(0.5);
     const rel = relationScore(new Map([['d', new Map([[2, [bad.structured]]])]]), new Map([['d', new Map([[2, [r]]])]]));
     expect(rel).toMatchObject({ truth: 3, found: 1, correct: 0 });
+  });
+
+  it('a region numbered from 1 keeps its empty first row and column in Camelot\'s reading; the diagnostic drops them', () => {
+    const [r] = parseStructureXml(
+      `<document><table><region page="2"><cell start-row="1" start-col="1"><content>Species</content></cell><cell start-row="1" start-col="2"><content>Percent</content></cell><cell start-row="2" start-col="1"><content>Mink</content></cell><cell start-row="2" start-col="2"><content>29%</content></cell></region></table></document>`,
+    );
+    // as Camelot's bench parses it: the grid as large as the largest start, so 3 x 3
+    expect(shape(r.matrix)).toEqual([3, 3]);
+    expect(withoutEmptyLead(r.matrix)).toEqual([['Species', 'Percent'], ['Mink', '29%']]);
+    // a region numbered from 0 is left as it is
+    const [z] = parseStructureXml(xml);
+    expect(withoutEmptyLead(z.matrix)).toEqual(z.matrix);
   });
 
   const us025 = resolve(SHARED, 'benchmarks/icdar2013/competition-dataset-us/us-025-str.xml');
