@@ -19,6 +19,9 @@
 import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
+import { reachUpOverStraddling, textsUnder } from './centred-rows.js';
+import { hanCellGap } from './han-gap.js';
+import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -42,8 +45,8 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * the next cell's label into one item with one space between (`694.34 一、一般公共服务支出`):
  * the split at the space stays a split.
  */
-export function lineAtoms(line: TextLine, wordGapEm: number): Atom[] {
-  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text));
+export function lineAtoms(line: TextLine, wordGapEm: number, hanGapEm = Infinity): Atom[] {
+  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text) && !hanCellGap(prev, next, hanGapEm));
 }
 
 /**
@@ -361,7 +364,8 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
  * row are centred vertically, so a two-line label (三、国有资本经营预 / 算) straddles the one-line
  * label beside it (三、国防支出), and none of them need carry an amount. So is a line right under
  * another (less than half a line apart, and less than half the table's usual gap between lines)
- * whose texts all continue texts of the line above.
+ * whose texts all continue texts of the line above, or whose line above holds only the first lines
+ * of its texts (其他巩固脱贫攻坚 over 成果衔接乡村振兴支出 at the top of a page).
  */
 export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   const out: StreamLine[] = [];
@@ -374,7 +378,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
+    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
     if (last && (overlapping || wrapped)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
@@ -444,9 +448,10 @@ export interface StreamTable {
 /**
  * The whole chain for one page's free lines (top to bottom). `stop[k]`: line k can be part of no
  * table (title, unit line, note, page furniture, heading-sized text); `furniture[k]`: line k is a
- * running header, footer or page number.
+ * running header, footer or page number; `pageEdge[k]`: stopped only for being one (it may still be
+ * a row of a table beside it).
  */
-export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[]): StreamTable[] {
   const st = s.stream;
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
@@ -459,8 +464,11 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     // body's columns that reach up to the top of the page are body rows (without amounts)
     const near = (a: number, b: number, em: number) => lines[b].line.y0 - lines[a].line.y1 <= em * lines[a].line.size;
     const inColumns = (k: number) => lines[k].atoms.every((a) => strips.filter((q) => Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol).length <= 1);
+    // a row in the page's margin band is stopped only for its place: it joins when it sits like a row
+    const gap = usualLineGap(body.map((l) => l.line));
+    const edgeRow = (k: number, edge: number) => !!pageEdge?.[k] && isEdgeRow(lines[k].line, lines[k].atoms.map((a) => a.text).join(''), lines[edge].line, gap, inColumns(k), st.edgeRowGapRatio);
     let up = run.bodyTop;
-    while (up - 1 >= 0 && !stop[up - 1] && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
+    while (up - 1 >= 0 && (!stop[up - 1] || edgeRow(up - 1, up)) && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
     // nothing above but running headers (or tables already read): no title, no unit line
     const atTop = (k: number) => lines.slice(0, k).every((_, j) => furniture[j] || used.has(j));
     let top = atTop(up) ? up : run.bodyTop;
@@ -477,10 +485,12 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
         });
       while (top - 1 >= 0 && !stop[top - 1] && !used.has(top - 1) && near(top - 1, top, st.maxRowGapEm) && inLabels(top - 1)) top--;
     }
+    // the upper lines of a centred cell beside the first row's amounts are body, not header
+    top = reachUpOverStraddling(lines, top, (k) => !stop[k] && !used.has(k), st.straddleOverlapEm);
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
-    while (down + 1 < lines.length && !stop[down + 1] && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
     const bottom = lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom;
     while (
       top - 1 >= 0 &&
