@@ -9,6 +9,7 @@
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
+import { footBlock, footTable } from './page-foot-table.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
@@ -281,6 +282,9 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const stop = lines.map((_, k) => furniture[k] || other[k]);
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm) }));
   const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]));
+  // a table's header alone at the foot of the page, the table going on overleaf
+  const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);
+  if (foot) tables.push(footTable(streamLines, foot, p.page, s));
   for (const t of tables) placed.push({ y0: t.grid.bbox!.y0, x0: t.grid.bbox!.x0, block: t.grid });
   const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
   for (const [k, l] of lines.entries()) {

@@ -19,7 +19,7 @@
 import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
-import { reachUpOverStraddling, textsUnder } from './centred-rows.js';
+import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
 import { hanCellGap } from './han-gap.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -491,7 +491,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
     while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
-    const bottom = lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom;
+    const bottom = reachDownOverStraddling(lines, lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom, (k) => !stop[k], st.straddleOverlapEm);
     while (
       top - 1 >= 0 &&
       bodyTop - (top - 1) <= st.maxHeaderLines &&
@@ -510,7 +510,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
-    const cols = tableColumns(widenStrips(strips, bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms)), leaves);
+    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
+    const cols = tableColumns(labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
