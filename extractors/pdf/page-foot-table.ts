@@ -9,6 +9,7 @@
 import type { GridBlock } from '../../schemas/intermediate.js';
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { columnStrips } from './aligned-grid.js';
+import { claimBottomLeaves } from './header-spans.js';
 import { alignedBoundaries, bodyRows, headerCells, headerRows, isLeaf, tableColumns, type StreamLine, type StreamTable } from './stream-finder.js';
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -16,7 +17,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 /**
  * The lines (indices) of such a block: after the last stop line that is not page furniture, to
  * the page foot (only furniture below); at least `minRows` lines, `minRows` of them of two cells or
- * more, none longer than a header line may be, none in a table already.
+ * more (or one of three), none longer than a header line may be, none in a table already.
  */
 export function footBlock(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], used: ReadonlySet<number>, s: LayoutSettings['stream']): number[] | undefined {
   let end = lines.length;
@@ -27,7 +28,9 @@ export function footBlock(lines: readonly StreamLine[], stop: readonly boolean[]
   if (start === 0 || !stop[start - 1] || furniture[start - 1] || end - start < s.minRows) return undefined;
   const block = Array.from({ length: end - start }, (_, k) => start + k);
   if (block.some((k) => lines[k].atoms.map((a) => a.text).join('').length > s.maxHeaderChars)) return undefined;
-  if (block.filter((k) => lines[k].pieces.length >= s.minPieces).length < s.minRows) return undefined;
+  // cells apart: on `minRows` lines, or a header line of three cells or more
+  const cellLines = block.filter((k) => lines[k].pieces.length >= s.minPieces);
+  if (cellLines.length < s.minRows && !cellLines.some((k) => lines[k].pieces.length > s.minPieces)) return undefined;
   // a line further from the one above than a header's lines may be is not the table's
   if (block.some((k, i) => i > 0 && lines[k].line.y0 - lines[k - 1].line.y1 > s.headerGapEm * lines[k].line.size)) return undefined;
   return block;
@@ -51,7 +54,7 @@ export function footTable(lines: readonly StreamLine[], block: readonly number[]
   let rows: GridBlock['rows'];
   let edges: number[];
   if (header.length) {
-    const cells = headerCells(header.flatMap((l) => l.atoms));
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
     const headMid = (header[0].line.y0 + header[header.length - 1].line.y1) / 2;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const cols = tableColumns(columnStrips(body.flatMap((l) => l.atoms), st.stripTol), leaves);

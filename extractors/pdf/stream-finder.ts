@@ -21,6 +21,7 @@ import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './al
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
 import { hanCellGap } from './han-gap.js';
+import { claimBottomLeaves } from './header-spans.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -505,7 +506,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       top--;
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
-    const cells = headerCells(header.flatMap((l) => l.atoms));
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
