@@ -8,7 +8,7 @@
  */
 import type { GridBlock } from '../../schemas/intermediate.js';
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
-import { columnStrips } from './aligned-grid.js';
+import { columnStrips, isAmount } from './aligned-grid.js';
 import { claimBottomLeaves } from './header-spans.js';
 import { alignedBoundaries, bodyRows, headerCells, headerRows, isLeaf, tableColumns, type StreamLine, type StreamTable } from './stream-finder.js';
 
@@ -27,7 +27,9 @@ export function footBlock(lines: readonly StreamLine[], stop: readonly boolean[]
   // right under a title or unit line: the block is a table's beginning, not the end of a text
   if (start === 0 || !stop[start - 1] || furniture[start - 1] || end - start < s.minRows) return undefined;
   const block = Array.from({ length: end - start }, (_, k) => start + k);
-  if (block.some((k) => lines[k].atoms.map((a) => a.text).join('').length > s.maxHeaderChars)) return undefined;
+  // prose (a sentence, a figure in a sentence) is no header; nor is a line with an amount (a run has those)
+  const texts = block.map((k) => lines[k].atoms.map((a) => a.text));
+  if (texts.some((t) => t.join('').length > s.maxHeaderChars || /[。，；！？,;]/.test(t.join('')) || t.some(isAmount))) return undefined;
   // cells apart: on `minRows` lines, or a header line of three cells or more
   const cellLines = block.filter((k) => lines[k].pieces.length >= s.minPieces);
   if (cellLines.length < s.minRows && !cellLines.some((k) => lines[k].pieces.length > s.minPieces)) return undefined;
