@@ -22,6 +22,7 @@ import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
 import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
+import { withTopRow } from './page-top-row.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -371,7 +372,8 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
 export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   const out: StreamLine[] = [];
   // a wrapped cell's lines are much closer than the table's rows are to each other
-  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).sort((a, b) => a - b);
+  // (between lines apart: the lines of cells centred beside each other overlap)
+  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).filter((g) => g > 0).sort((a, b) => a - b);
   const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   for (const l of lines) {
     const last = out[out.length - 1];
@@ -379,7 +381,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
+    const wrapped = last && gap <= 0.5 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
     if (last && (overlapping || wrapped)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
@@ -457,7 +459,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
   const used = new Set<number>();
-  for (const run of tableRuns(lines, tab, stop, st)) {
+  for (const run of withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm)) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
     const strips = bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol);
     if (strips.length < 2) continue;
