@@ -23,6 +23,7 @@ import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsU
 import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
+import { joinTotalIntoCodes } from './code-column-total.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -461,7 +462,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
   const used = new Set<number>();
   for (const run of withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm)) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
-    const strips = bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol);
+    const strips = joinTotalIntoCodes(bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol), body.filter((_, k) => tab[run.bodyTop + k]));
     if (strips.length < 2) continue;
     // a table continued from the previous page starts with its rows, not a header: rows in the
     // body's columns that reach up to the top of the page are body rows (without amounts)
