@@ -4,18 +4,27 @@
  * hand-made lines, then on a page through layoutPage.
  */
 import { describe, expect, it } from 'vitest';
-import { overlapsVertically, reachUpOverStraddling, textsUnder } from '../../extractors/pdf/centred-rows.js';
+import { labelOnlyStrips, overlapsVertically, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from '../../extractors/pdf/centred-rows.js';
+import { joinTotalIntoCodes } from '../../extractors/pdf/code-column-total.js';
+import { claimBottomLeaves } from '../../extractors/pdf/header-spans.js';
+import { footBlock, footTable } from '../../extractors/pdf/page-foot-table.js';
+import { withTopRow } from '../../extractors/pdf/page-top-row.js';
 import { hanCellGap } from '../../extractors/pdf/han-gap.js';
 import { isEdgeRow, usualLineGap } from '../../extractors/pdf/page-edge-rows.js';
 import { layoutPage } from '../../extractors/pdf/page-layout.js';
-import { lineAtoms } from '../../extractors/pdf/stream-finder.js';
-import { groupLines } from '../../extractors/pdf/text-items.js';
+import { headerCells, isLeaf, lineAtoms, type StreamLine } from '../../extractors/pdf/stream-finder.js';
+import { groupLines, linePieces } from '../../extractors/pdf/text-items.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import type { GridBlock } from '../../schemas/intermediate.js';
 import { frag } from './frag.js';
 
 const S = layoutSettings();
 const lineOf = (...fs: ReturnType<typeof frag>[]) => groupLines(fs)[0];
+const stream = (...fs: ReturnType<typeof frag>[]): StreamLine => {
+  const l = lineOf(...fs);
+  return { line: l, pieces: linePieces(l, S.text.cellGapEm), atoms: lineAtoms(l, S.stream.wordGapEm, S.stream.hanCellGapEm) };
+};
+const texts = (g: GridBlock) => g.rows.map((r) => r.cells.map((c) => c.text));
 
 describe('centred rows', () => {
   it('lines whose boxes overlap by a fifth of a line are one printed row', () => {
@@ -69,5 +78,95 @@ describe('rows in the page margin band', () => {
     const grid = out.blocks.find((b): b is GridBlock => b.type === 'grid')!;
     expect(grid.rows.map((r) => r.cells[0].text)).toEqual(['1、支出项目', '2、支出项目', '3、支出项目', '4、支出项目', '二十五、其他支出']);
     expect(out.blocks.filter((b) => b.type === 'text').map((b) => (b as { text: string }).text)).toEqual(['- 3 -']);
+  });
+});
+
+describe('cells centred beside several lines', () => {
+  it('the last body line reaches down over the lower line of a centred cell', () => {
+    const ls = [frag('单位自', 10, 181), frag('0', 200, 187), frag('筹', 10, 193), frag('其他资金', 10, 230)].map((f) => ({ line: lineOf(f) }));
+    expect(reachDownOverStraddling(ls, 1, () => true, 0.2)).toBe(2);
+  });
+
+  it('texts of lines without amounts in no column make one when two lines hold one; a lone character does not', () => {
+    const strips = [{ x0: 82, x1: 112 }, { x0: 210, x1: 243 }];
+    const atoms = [
+      { text: '项目资', x0: 43, x1: 73 },
+      { text: '金(元)', x0: 43, x1: 72 },
+      { text: '实施期', x0: 82, x1: 112 },
+    ];
+    expect(labelOnlyStrips(strips, atoms, 2, 1)).toEqual([{ x0: 43, x1: 73 }, ...strips]);
+    expect(labelOnlyStrips(strips, atoms.slice(0, 1), 2, 1)).toEqual(strips);
+    expect(labelOnlyStrips(strips, [{ text: '经', x0: 181, x1: 191 }, { text: '经', x0: 181, x1: 191 }], 2, 1)).toEqual(strips);
+  });
+
+  it('合计 left-aligned beside right-aligned codes belongs to the code column', () => {
+    const ls = [stream(frag('合计', 38, 700), frag('293.82', 384, 700)), stream(frag('301', 90, 718), frag('工资福利支出', 116, 718), frag('236.16', 384, 718)), stream(frag('30101', 78, 736), frag('基本工资', 116, 736), frag('80.00', 390, 736))];
+    const strips = [{ x0: 38, x1: 58 }, { x0: 78, x1: 107 }, { x0: 116, x1: 176 }, { x0: 384, x1: 417 }];
+    expect(joinTotalIntoCodes(strips, ls)).toEqual([{ x0: 38, x1: 107 }, { x0: 116, x1: 176 }, { x0: 384, x1: 417 }]);
+    // a label column beside a label column stays
+    expect(joinTotalIntoCodes([{ x0: 38, x1: 58 }, { x0: 116, x1: 176 }], ls)).toEqual([{ x0: 38, x1: 58 }, { x0: 116, x1: 176 }]);
+  });
+});
+
+describe('merged header cells', () => {
+  it('a merged cell alone on its level heads the bottom-band leaves beside it, up to a leaf printed between the bands', () => {
+    const atoms = [stream(frag('2024年预算数', 341, 699)), stream(frag('项目', 105, 711)), stream(frag('合计', 200, 723), frag('一般公共预算', 247, 723), frag('政府性基金预算', 344, 723), frag('国有资本经营预算', 454, 723))].flatMap((l) => l.atoms);
+    const cells = headerCells(atoms);
+    const out = claimBottomLeaves(cells, isLeaf, S.stream.bottomBandEm);
+    const top = out.find((c) => c.atoms[0].text === '2024年预算数')!;
+    expect([top.x0, top.x1]).toEqual([200, 454 + 80]);
+    // with another text on its lines (收入 beside 支出) nothing changes
+    const two = headerCells([...atoms, ...stream(frag('收入', 100, 699)).atoms]);
+    expect(claimBottomLeaves(two, isLeaf, S.stream.bottomBandEm)).toEqual(two);
+  });
+});
+
+describe('a table beginning at a page foot, ending at the next page top', () => {
+  it('the header and amount-less first rows after a unit line down to the foot are a table', () => {
+    const ls = [
+      stream(frag('单位：万元', 40, 676)),
+      stream(frag('2024年预算数', 341, 699)),
+      stream(frag('项目', 105, 711)),
+      stream(frag('合计', 200, 723), frag('一般公共预算', 247, 723), frag('政府性基金预算', 344, 723), frag('国有资本经营预算', 454, 723)),
+      stream(frag('因公出国（境）费', 43, 746)),
+      stream(frag('公务接待费', 43, 769)),
+      stream(frag('10', 295, 830)),
+    ];
+    const stop = [true, false, false, false, false, false, true];
+    const furniture = [false, false, false, false, false, false, true];
+    const block = footBlock(ls, stop, furniture, new Set(), S.stream)!;
+    expect(block).toEqual([1, 2, 3, 4, 5]);
+    const t = footTable(ls, block, 10, S);
+    expect(texts(t.grid)).toEqual([
+      ['项目', '2024年预算数'],
+      ['合计', '一般公共预算', '政府性基金预算', '国有资本经营预算'],
+      ['因公出国（境）费', '', '', '', ''],
+      ['公务接待费', '', '', '', ''],
+    ]);
+    expect(t.grid.columnEdges).toHaveLength(6);
+    // prose after a heading is no such table
+    const prose = [stream(frag('一、收支预算总表情况说明', 122, 420)), stream(frag('收入预算总计', 122, 440), frag('17996.68', 282, 440)), stream(frag('年相比增加，主要是', 90, 460), frag('工资', 300, 460))];
+    expect(footBlock(prose, [true, false, false], [false, false, false], new Set(), S.stream)).toBeUndefined();
+  });
+
+  it('a form\'s first rows at the foot: each line cut into the columns its texts line up in', () => {
+    const ls = [
+      stream(frag('忻州市市级预算部门（单位）项目支出绩效目标表', 40, 660)),
+      stream(frag('项目名称', 43, 703), frag('安保人员及委托业务经费', 136, 703)),
+      stream(frag('主管部门及代码', 43, 727), frag('113-忻州市信访局', 136, 727), frag('实施单位', 300, 727), frag('忻州市信访局', 397, 727)),
+    ];
+    const block = footBlock(ls, [true, false, false], [false, false, false], new Set(), S.stream)!;
+    expect(texts(footTable(ls, block, 13, S).grid)[0].filter(Boolean)).toEqual(['项目名称', '安保人员及委托业务经费']);
+  });
+
+  it('a lone amount row at the top of a page goes on with the previous page\'s table', () => {
+    const ls = [stream(frag('市级信访接待场所规范化建设', 43, 60)), stream(frag('254.00', 182, 67), frag('254.00', 245, 67)), stream(frag('经费', 43, 74))];
+    const tab = [false, true, false];
+    const none = [false, false, false];
+    expect(withTopRow(ls, [], tab, none, none, [44, 178, 218, 281], S.stream.wrapJoinEm)).toEqual([{ top: 1, bodyTop: 1, bottom: 1 }]);
+    expect(withTopRow(ls, [], tab, none, none, undefined, S.stream.wrapJoinEm)).toEqual([]);
+    // far below other lines (a form's rows going on), it is not
+    const far = [stream(frag('生态效益指标', 43, 60)), stream(frag('填报日期:', 43, 200), frag('20240105154535', 182, 200))];
+    expect(withTopRow(far, [], [false, true], [false, false], [false, false], [44, 178, 218, 281], S.stream.wrapJoinEm)).toEqual([]);
   });
 });
