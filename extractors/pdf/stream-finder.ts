@@ -24,6 +24,7 @@ import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
+import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -382,7 +383,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap <= 0.5 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
+    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
     if (last && (overlapping || wrapped)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
@@ -460,7 +461,10 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
   const used = new Set<number>();
-  for (const run of withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm)) {
+  // the last table's columns and their kinds, for a part printed under it in other widths
+  let upper: { numeric: (boolean | undefined)[]; bottom: number } | undefined;
+  const runs = withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm).flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
+  for (const run of runs) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
     const strips = joinTotalIntoCodes(bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol), body.filter((_, k) => tab[run.bodyTop + k]));
     if (strips.length < 2) continue;
@@ -522,12 +526,15 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
     const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
-    const edges = carried ?? [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
+    const own = [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
+    const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
+    const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
     const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm)];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
+    upper = { numeric: edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, bodyLines.flatMap((l) => l.atoms))), bottom };
     out.push({
       grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? s.confidence.stream : s.confidence.streamFew, page, bbox, columnEdges: edges.map(round) },
       lines: new Set(Array.from({ length: bottom - top + 1 }, (_, k) => top + k)),

@@ -9,6 +9,7 @@ import { joinTotalIntoCodes } from '../../extractors/pdf/code-column-total.js';
 import { claimBottomLeaves } from '../../extractors/pdf/header-spans.js';
 import { footBlock, footTable } from '../../extractors/pdf/page-foot-table.js';
 import { withTopRow } from '../../extractors/pdf/page-top-row.js';
+import { columnsInOrder, splitAtLayoutChange } from '../../extractors/pdf/layout-split.js';
 import { hanCellGap } from '../../extractors/pdf/han-gap.js';
 import { isEdgeRow, usualLineGap } from '../../extractors/pdf/page-edge-rows.js';
 import { layoutPage } from '../../extractors/pdf/page-layout.js';
@@ -168,5 +169,25 @@ describe('a table beginning at a page foot, ending at the next page top', () => 
     // far below other lines (a form's rows going on), it is not
     const far = [stream(frag('生态效益指标', 43, 60)), stream(frag('填报日期:', 43, 200), frag('20240105154535', 182, 200))];
     expect(withTopRow(far, [], [false, true], [false, false], [false, false], [44, 178, 218, 281], S.stream.wrapJoinEm)).toEqual([]);
+  });
+});
+
+describe('two tables under each other with the same columns in other widths', () => {
+  it('the run is cut where amounts end and labels start at other x; the lower part takes the columns in order', () => {
+    const ls = [
+      stream(frag('2101102', 43, 60), frag('事业单位医疗', 93, 60), frag('4.17', 236, 60), frag('4.17', 294, 60)),
+      stream(frag('22102', 43, 80), frag('住房改革支出', 93, 80), frag('23.99', 230, 80), frag('23.99', 288, 80)),
+      stream(frag('2210201', 43, 100), frag('住房公积金', 163, 100), frag('23.99', 351, 100), frag('23.99', 434, 100)),
+    ];
+    const tab = [true, true, true];
+    expect(splitAtLayoutChange(ls, { top: 0, bodyTop: 0, bottom: 2 }, tab, S.stream.alignTol)).toEqual([
+      { top: 0, bodyTop: 0, bottom: 1 },
+      { top: 2, bodyTop: 2, bottom: 2 },
+    ]);
+    // one layout: no cut
+    expect(splitAtLayoutChange(ls.slice(0, 2), { top: 0, bodyTop: 0, bottom: 1 }, tab, S.stream.alignTol)).toEqual([{ top: 0, bodyTop: 0, bottom: 1 }]);
+    const cols = [{ x0: 43, x1: 85 }, { x0: 163, x1: 213 }, { x0: 351, x1: 378 }];
+    expect(columnsInOrder(cols, [true, false, true], [43, 150, 300, 378], [true, false, true, true])).toEqual([43, 150, 300, 378, 378.01]);
+    expect(columnsInOrder(cols, [false, false, true], [43, 150, 300, 378], [true, false, true, true])).toBeUndefined();
   });
 });
