@@ -169,6 +169,9 @@ describe('a table beginning at a page foot, ending at the next page top', () => 
     // far below other lines (a form's rows going on), it is not
     const far = [stream(frag('生态效益指标', 43, 60)), stream(frag('填报日期:', 43, 200), frag('20240105154535', 182, 200))];
     expect(withTopRow(far, [], [false, true], [false, false], [false, false], [44, 178, 218, 281], S.stream.wrapJoinEm)).toEqual([]);
+    // a numbered heading is no row of amounts (ICDAR 2013 eu-004 p.4)
+    const heading = [stream(frag('6.2', 72, 60), frag('Consumer Demand (Table', 89, 60), frag('6.4)', 229, 60))];
+    expect(withTopRow(heading, [], [true], [false], [false], [44, 178, 218, 281], S.stream.wrapJoinEm)).toEqual([]);
   });
 });
 
