@@ -404,6 +404,7 @@ once misread (issue 16), **generated** by
 | \`${BASE}.chromium.pdf\` | the HTML printed by Chromium: the 60-row 项目支出预算表 runs over pages 5–7 and its two header rows (\`<thead>\`) are repeated on each page, without the title |
 | \`${BASE}.libreoffice.pdf\` | the tables in a flat ODS converted by LibreOffice, header rows in \`<table:table-header-rows>\` (repeated on each page) and a running page header line |
 | \`${BASE}.type3.pdf\` | the HTML printed by Chromium in Noto Serif CJK SC, embedded as Type 3 fonts whose ToUnicode maps 户 to the Kangxi radical ⼾ (NFKC 戶), 支 to ⽀, 门 to ⻔ … (docs/characters.md) |
+| \`${BASE}.borderless.pdf\`, \`${BASE}.borderless-libreoffice.pdf\` | the same Chromium and LibreOffice prints with every table border off, read by the stream finder alone (tests/samples-borderless.test.ts) |
 
 The cases: the project table over three pages (unit name in a merged first column, two header
 rows); 财政专户管理资金 as a 收入总表 column and a 收支总表 row; a project named after a number
