@@ -9,6 +9,8 @@
 //   misreads-2024-budget.libreoffice.pdf   the tables in a flat ODS, converted by LibreOffice with
 //                                          the header rows repeated on each page (no repeated title)
 //                                          and a running page header line above them
+//   misreads-2024-budget.borderless.pdf, .borderless-libreoffice.pdf  the Chromium and LibreOffice
+//                                          prints with every table border off
 //   misreads-2024-budget.type3.pdf         the HTML printed by Chromium in Noto Serif CJK SC, which
 //                                          Chromium embeds as Type 3 fonts whose ToUnicode maps some
 //                                          characters to Kangxi radicals (户 → ⼾, NFKC 戶)
@@ -28,7 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderChromium, renderLibreOffice } from './render-pdf.mjs';
+import { renderChromium, renderLibreOffice, withoutBorders } from './render-pdf.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 'misreads-2024-budget';
@@ -251,7 +253,7 @@ function withCovered(rows, width) {
   });
 }
 
-function toFods(tables) {
+function toFods(tables, { borderless = false } = {}) {
   const sheets = tables.map((t, i) => {
     const width = t.head[0].reduce((n, x) => n + x.colspan, 0);
     const line = (text, style) => fodsRow([c(text, width)], width, style);
@@ -269,7 +271,7 @@ ${rows(t.body, 'cell').join('\n')}
   });
   const text = (pt) => `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="${pt}pt" style:font-size-asian="${pt}pt"/>`;
   const cell = (name, align, pt = 10, border = true) =>
-    `<style:style style:name="${name}" style:family="table-cell"${name === 'num' ? ' style:data-style-name="N2"' : ''}><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="middle" fo:border="${border ? '0.5pt solid #000000' : 'none'}" fo:padding="0.1cm"/><style:paragraph-properties fo:text-align="${align}"/>${text(pt)}</style:style>`;
+    `<style:style style:name="${name}" style:family="table-cell"${name === 'num' ? ' style:data-style-name="N2"' : ''}><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="middle" fo:border="${border && !borderless ? '0.5pt solid #000000' : 'none'}" fo:padding="0.1cm"/><style:paragraph-properties fo:text-align="${align}"/>${text(pt)}</style:style>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
@@ -371,6 +373,14 @@ async function main() {
     fs.writeFileSync(fods, toFods(tables));
     renderLibreOffice(fods, out('libreoffice.pdf'));
     console.log(`wrote ${out('libreoffice.pdf')}`);
+    // the same two prints with no table border at all (read by the stream finder)
+    const bare = path.join(tmp, `${BASE}.borderless.html`);
+    fs.writeFileSync(bare, withoutBorders(fs.readFileSync(out('html'), 'utf8')));
+    renderChromium(bare, out('borderless.pdf'));
+    const bareFods = path.join(tmp, `${BASE}.borderless-libreoffice.fods`);
+    fs.writeFileSync(bareFods, toFods(tables, { borderless: true }));
+    renderLibreOffice(bareFods, out('borderless-libreoffice.pdf'));
+    console.log(`wrote ${out('borderless.pdf')}\nwrote ${out('borderless-libreoffice.pdf')}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -394,6 +404,7 @@ once misread (issue 16), **generated** by
 | \`${BASE}.chromium.pdf\` | the HTML printed by Chromium: the 60-row 项目支出预算表 runs over pages 5–7 and its two header rows (\`<thead>\`) are repeated on each page, without the title |
 | \`${BASE}.libreoffice.pdf\` | the tables in a flat ODS converted by LibreOffice, header rows in \`<table:table-header-rows>\` (repeated on each page) and a running page header line |
 | \`${BASE}.type3.pdf\` | the HTML printed by Chromium in Noto Serif CJK SC, embedded as Type 3 fonts whose ToUnicode maps 户 to the Kangxi radical ⼾ (NFKC 戶), 支 to ⽀, 门 to ⻔ … (docs/characters.md) |
+| \`${BASE}.borderless.pdf\`, \`${BASE}.borderless-libreoffice.pdf\` | the same Chromium and LibreOffice prints with every table border off, read by the stream finder alone (tests/samples-borderless.test.ts) |
 
 The cases: the project table over three pages (unit name in a merged first column, two header
 rows); 财政专户管理资金 as a 收入总表 column and a 收支总表 row; a project named after a number

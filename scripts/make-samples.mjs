@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderChromium, renderLibreOffice, tryExec } from './render-pdf.mjs';
+import { renderChromium, renderLibreOffice, tryExec, withoutBorders } from './render-pdf.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BASE = 'xinzhou-xinfang-2024-budget';
@@ -218,10 +218,6 @@ td.num { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; }
 `;
 
-const BORDERLESS_CSS = `
-table, th, td { border: none !important; }
-th { background: none; }
-`;
 
 function tableHtml(b) {
   const lay = layoutTable(b.rows, b.width, b.continued);
@@ -622,7 +618,7 @@ function main() {
     // the same page with no ruling lines at all, as some producers print tables
     const tmpHtml = fs.mkdtempSync(path.join(os.tmpdir(), 'yusuan-borderless-'));
     const html = path.join(tmpHtml, `${BASE}.borderless.html`);
-    fs.writeFileSync(html, fs.readFileSync(out('html'), 'utf8').replace('</style>', `${BORDERLESS_CSS}</style>`));
+    fs.writeFileSync(html, withoutBorders(fs.readFileSync(out('html'), 'utf8')));
     renderChromium(html, out('borderless.pdf'));
     fs.rmSync(tmpHtml, { recursive: true, force: true });
     console.log(`wrote ${out('borderless.pdf')}`);

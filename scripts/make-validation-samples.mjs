@@ -28,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { withoutBorders } from './render-pdf.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = path.join(REPO, 'samples', 'validation');
@@ -578,7 +579,7 @@ tests/fixtures/validation (injections.json says what was changed and where the f
 
 | file | family |
 |---|---|
-${docs.map((d) => `| \`${d.name}.md\`, \`.html\`, \`.chromium.pdf\` | ${FAMILY_NOTES[d.family]} (${d.department} ${d.year}年度${d.kind}) |`).join('\n')}
+${docs.map((d) => `| \`${d.name}.md\`, \`.html\`, \`.chromium.pdf\`, \`.borderless.pdf\` | ${FAMILY_NOTES[d.family]} (${d.department} ${d.year}年度${d.kind}) |`).join('\n')}
 `;
 
 const FAMILY_NOTES = {
@@ -604,6 +605,13 @@ function main() {
     const html = path.join(SAMPLES, `${doc.name}.html`);
     fs.writeFileSync(html, toHtml(doc));
     if (pdf && !printPdf(html, path.join(SAMPLES, `${doc.name}.chromium.pdf`))) console.error('chromium not found: PDFs not rendered');
+    if (pdf) {
+      // the same page with no table border at all (read by the stream finder)
+      const bare = path.join(os.tmpdir(), `${doc.name}.borderless.html`);
+      fs.writeFileSync(bare, withoutBorders(fs.readFileSync(html, 'utf8')));
+      printPdf(bare, path.join(SAMPLES, `${doc.name}.borderless.pdf`));
+      fs.rmSync(bare, { force: true });
+    }
     for (const inj of INJECTIONS[doc.family]) {
       const { doc: bad, where } = inject(doc, inj);
       // markdown and HTML renders of each: the finding must not depend on the format

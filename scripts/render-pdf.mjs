@@ -22,6 +22,18 @@ export function tryExec(cmd, args, opts = {}) {
 // StructElem objects) triples the file size.
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', '--disable-pdf-tagging', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+// a page printed with no table border at all (HTML exported without its CSS borders): the samples'
+// borderless renders, read by the stream finder (docs/tables-without-rules.md)
+export const BORDERLESS_CSS = `
+table, th, td { border: none !important; }
+th { background: none; }
+`;
+
+/** The HTML page with every table border removed. */
+export function withoutBorders(html) {
+  return html.replace('</style>', `${BORDERLESS_CSS}</style>`);
+}
+
 export function renderChromium(htmlPath, pdfPath) {
   const bin = ['chromium', 'chromium-browser', 'google-chrome'].find((b) => tryExec(b, ['--version']) !== null);
   if (!bin) throw new Error('chromium not found');

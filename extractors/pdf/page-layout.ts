@@ -9,6 +9,7 @@
 import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from '../../schemas/intermediate.js';
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
+import { footBlock, footTable } from './page-foot-table.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from './caption-rows.js';
 import { joinAdjacentFrames } from './adjacent-frames.js';
@@ -303,12 +304,16 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const body = bodySize(p.frags);
   const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
   const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
-  const stop = lines.map((l, k) => {
+  const other = lines.map((l) => {
     const text = l.pieces.map((q) => q.text).join(' ');
-    return furniture[k] || isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
   });
-  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm) }));
-  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns);
+  const stop = lines.map((_, k) => furniture[k] || other[k]);
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm) }));
+  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]));
+  // a table's header alone at the foot of the page, the table going on overleaf
+  const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);
+  if (foot) tables.push(footTable(streamLines, foot, p.page, s));
   for (const t of tables) placeGrid(t.grid);
   const inTable = new Set<number>(tables.flatMap((t) => [...t.lines]));
   for (const [k, l] of lines.entries()) {

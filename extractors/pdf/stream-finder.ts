@@ -19,6 +19,13 @@
 import type { GridBlock, GridCell, GridRow } from '../../schemas/intermediate.js';
 import { columnOf, columnStrips, groupRows, isAmount, type Interval } from './aligned-grid.js';
 import type { LayoutSettings } from '../../src/core/layout-settings.js';
+import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
+import { hanCellGap } from './han-gap.js';
+import { claimBottomLeaves } from './header-spans.js';
+import { withTopRow } from './page-top-row.js';
+import { joinTotalIntoCodes } from './code-column-total.js';
+import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
+import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -42,8 +49,8 @@ const round = (v: number) => Math.round(v * 100) / 100;
  * the next cell's label into one item with one space between (`694.34 一、一般公共服务支出`):
  * the split at the space stays a split.
  */
-export function lineAtoms(line: TextLine, wordGapEm: number): Atom[] {
-  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text));
+export function lineAtoms(line: TextLine, wordGapEm: number, hanGapEm = Infinity): Atom[] {
+  return linePieces(line, wordGapEm, (prev, next) => !NUMERIC.test(prev.text) && !NUMERIC.test(next.text) && !hanCellGap(prev, next, hanGapEm));
 }
 
 /**
@@ -361,12 +368,14 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
  * row are centred vertically, so a two-line label (三、国有资本经营预 / 算) straddles the one-line
  * label beside it (三、国防支出), and none of them need carry an amount. So is a line right under
  * another (less than half a line apart, and less than half the table's usual gap between lines)
- * whose texts all continue texts of the line above.
+ * whose texts all continue texts of the line above, or whose line above holds only the first lines
+ * of its texts (其他巩固脱贫攻坚 over 成果衔接乡村振兴支出 at the top of a page).
  */
 export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   const out: StreamLine[] = [];
   // a wrapped cell's lines are much closer than the table's rows are to each other
-  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).sort((a, b) => a - b);
+  // (between lines apart: the lines of cells centred beside each other overlap)
+  const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).filter((g) => g > 0).sort((a, b) => a - b);
   const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   for (const l of lines) {
     const last = out[out.length - 1];
@@ -374,7 +383,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap < 0.5 * size && gap < 0.5 * rowGap && l.atoms.every((a) => last.atoms.some((b) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 0));
+    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
     if (last && (overlapping || wrapped)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
@@ -444,23 +453,30 @@ export interface StreamTable {
 /**
  * The whole chain for one page's free lines (top to bottom). `stop[k]`: line k can be part of no
  * table (title, unit line, note, page furniture, heading-sized text); `furniture[k]`: line k is a
- * running header, footer or page number.
+ * running header, footer or page number; `pageEdge[k]`: stopped only for being one (it may still be
+ * a row of a table beside it).
  */
-export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[]): StreamTable[] {
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[]): StreamTable[] {
   const st = s.stream;
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
   const used = new Set<number>();
-  for (const run of tableRuns(lines, tab, stop, st)) {
+  // the last table's columns and their kinds, for a part printed under it in other widths
+  let upper: { numeric: (boolean | undefined)[]; bottom: number } | undefined;
+  const runs = withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm).flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
+  for (const run of runs) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
-    const strips = bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol);
+    const strips = joinTotalIntoCodes(bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol), body.filter((_, k) => tab[run.bodyTop + k]));
     if (strips.length < 2) continue;
     // a table continued from the previous page starts with its rows, not a header: rows in the
     // body's columns that reach up to the top of the page are body rows (without amounts)
     const near = (a: number, b: number, em: number) => lines[b].line.y0 - lines[a].line.y1 <= em * lines[a].line.size;
     const inColumns = (k: number) => lines[k].atoms.every((a) => strips.filter((q) => Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol).length <= 1);
+    // a row in the page's margin band is stopped only for its place: it joins when it sits like a row
+    const gap = usualLineGap(body.map((l) => l.line));
+    const edgeRow = (k: number, edge: number) => !!pageEdge?.[k] && isEdgeRow(lines[k].line, lines[k].atoms.map((a) => a.text).join(''), lines[edge].line, gap, inColumns(k), st.edgeRowGapRatio);
     let up = run.bodyTop;
-    while (up - 1 >= 0 && !stop[up - 1] && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
+    while (up - 1 >= 0 && (!stop[up - 1] || edgeRow(up - 1, up)) && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
     // nothing above but running headers (or tables already read): no title, no unit line
     const atTop = (k: number) => lines.slice(0, k).every((_, j) => furniture[j] || used.has(j));
     let top = atTop(up) ? up : run.bodyTop;
@@ -477,11 +493,13 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
         });
       while (top - 1 >= 0 && !stop[top - 1] && !used.has(top - 1) && near(top - 1, top, st.maxRowGapEm) && inLabels(top - 1)) top--;
     }
+    // the upper lines of a centred cell beside the first row's amounts are body, not header
+    top = reachUpOverStraddling(lines, top, (k) => !stop[k] && !used.has(k), st.straddleOverlapEm);
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
-    while (down + 1 < lines.length && !stop[down + 1] && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
-    const bottom = lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom;
+    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    const bottom = reachDownOverStraddling(lines, lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom, (k) => !stop[k], st.straddleOverlapEm);
     while (
       top - 1 >= 0 &&
       bodyTop - (top - 1) <= st.maxHeaderLines &&
@@ -495,24 +513,28 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       top--;
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
-    const cells = headerCells(header.flatMap((l) => l.atoms));
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
-    const cols = tableColumns(widenStrips(strips, bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms)), leaves);
+    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
+    const cols = tableColumns(labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
     const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
     const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
-    const edges = carried ?? [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
+    const own = [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
+    const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
+    const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
     const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm)];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
+    upper = { numeric: edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, bodyLines.flatMap((l) => l.atoms))), bottom };
     out.push({
       grid: { type: 'grid', rows, method: 'aligned', confidence: nTab >= 3 ? s.confidence.stream : s.confidence.streamFew, page, bbox, columnEdges: edges.map(round) },
       lines: new Set(Array.from({ length: bottom - top + 1 }, (_, k) => top + k)),

@@ -1,0 +1,39 @@
+/**
+ * A header cell merged over several columns is printed centred over them, but its text may lie
+ * over one of them only (2024年预算数 over 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 is
+ * printed over the third). Leaves printed in the header's bottom band only are headed by something
+ * above them: with one merged cell above, it heads every such leaf beside it, up to a leaf that
+ * reaches up over both bands (项目, printed between them).
+ */
+import type { HeaderCell } from './stream-finder.js';
+
+/**
+ * The header cells with the one merged cell (if there is exactly one, alone on its lines) widened over the bottom-band
+ * leaves next to it. `isLeaf(c)`: nothing is printed under c. `bandEm`: how far (em) a leaf's top
+ * may be above the lowest leaf top and still be in the bottom band.
+ */
+export function claimBottomLeaves(cells: readonly HeaderCell[], isLeaf: (c: HeaderCell, all: readonly HeaderCell[]) => boolean, bandEm: number): HeaderCell[] {
+  const leaves = cells.filter((c) => isLeaf(c, cells)).sort((a, b) => a.x0 - b.x0);
+  const uppers = cells.filter((c) => !leaves.includes(c));
+  if (uppers.length !== 1 || !leaves.length) return [...cells];
+  const u = uppers[0];
+  // alone on its level: no other text printed on its lines (收入 beside 支出 heads columns of its own)
+  if (leaves.some((l) => Math.min(l.y1, u.y1) - Math.max(l.y0, u.y0) > 0)) return [...cells];
+  const size = u.atoms[0]?.size ?? 10;
+  const lowest = Math.max(...leaves.map((l) => l.y0));
+  const bottom = (l: HeaderCell) => l.y0 >= u.y1 && lowest - l.y0 <= bandEm * size;
+  const mid = (c: HeaderCell) => (c.x0 + c.x1) / 2;
+  let x0 = u.x0;
+  let x1 = u.x1;
+  // leaves left of the merged cell's middle, nearest first, then those right of it
+  const leftOf = leaves.filter((l) => mid(l) < mid(u)).reverse();
+  const rightOf = leaves.filter((l) => mid(l) >= mid(u));
+  for (const side of [leftOf, rightOf]) {
+    for (const l of side) {
+      if (!bottom(l)) break;
+      x0 = Math.min(x0, l.x0);
+      x1 = Math.max(x1, l.x1);
+    }
+  }
+  return cells.map((c) => (c === u ? { ...u, x0, x1 } : c));
+}
