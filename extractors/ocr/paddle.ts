@@ -41,7 +41,6 @@ const DB_THRESH = 0.3;
 const BOX_THRESH = 0.6;
 const UNCLIP = 1.5;
 const REC_H = 48;
-const REC_BATCH = 8;
 /** PaddleOCR's own minimum: every line image is laid on a 320-wide canvas (zeros after normalising) */
 const REC_MIN_W = 320;
 
@@ -152,41 +151,30 @@ export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
   return out;
 }
 
+/**
+ * One crop per run, laid on a canvas at least REC_MIN_W wide, as PaddleOCR does: the recogniser
+ * reads a lone character poorly when the image is narrower than it was trained on. One at a time,
+ * not in batches: onnxruntime on one CPU thread takes longer per crop in a batch (measured 25 ms a
+ * crop alone, 31–60 ms in batches of 2–8 at the same width, docs/ocr.md), and a crop alone has no
+ * padding but its own.
+ */
 async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]> {
-  const results: Recognized[] = new Array(boxes.length);
-  // similar widths in one batch keep padding small
-  // a short crop (one digit) is laid on a canvas at least REC_MIN_W wide, as PaddleOCR does: the
-  // recogniser reads a lone character poorly when the image is narrower than it was trained on
-  const order = boxes
-    .map((b, i) => {
-      const w = Math.max(8, Math.ceil((REC_H * (b.x1 - b.x0)) / Math.max(1, b.y1 - b.y0)));
-      return { i, w, padded: Math.max(w, REC_MIN_W) };
-    })
-    .sort((a, b) => a.padded - b.padded);
-  for (let k = 0; k < order.length; k += REC_BATCH) {
-    const batch = order.slice(k, k + REC_BATCH);
-    const W = Math.max(...batch.map((b) => b.padded));
-    const input = new Float32Array(batch.length * 3 * REC_H * W);
-    batch.forEach((b, n) => {
-      const box = boxes[b.i];
-      const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, b.w, REC_H);
-      // the crop at the left, zeros (PaddleOCR's padding) to the right
-      for (let c = 0; c < 3; c++) {
-        const off = (n * 3 + c) * REC_H * W;
-        for (let y = 0; y < REC_H; y++) {
-          for (let x = 0; x < b.w; x++) input[off + y * W + x] = (px[y * b.w + x] / 255 - 0.5) / 0.5;
-        }
-      }
-    });
-    const out = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [batch.length, 3, REC_H, W]) });
+  const results: Recognized[] = [];
+  for (const box of boxes) {
+    const w = Math.max(8, Math.ceil((REC_H * (box.x1 - box.x0)) / Math.max(1, box.y1 - box.y0)));
+    const W = Math.max(w, REC_MIN_W);
+    const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, w, REC_H);
+    // the crop at the left, zeros (PaddleOCR's padding) to the right; the three channels are the same grey
+    const input = new Float32Array(3 * REC_H * W);
+    for (let y = 0; y < REC_H; y++) {
+      for (let x = 0; x < w; x++) input[y * W + x] = (px[y * w + x] / 255 - 0.5) / 0.5;
+    }
+    input.copyWithin(REC_H * W, 0, REC_H * W);
+    input.copyWithin(2 * REC_H * W, 0, REC_H * W);
+    const out = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, REC_H, W]) });
     const t = out[rec.outputNames[0]];
     const [, T, C] = t.dims as number[];
-    const data = t.data as Float32Array;
-    batch.forEach((b, n) => {
-      // only the time steps that cover this crop's own width (the rest is padding)
-      const steps = Math.min(T, Math.ceil((T * b.padded) / W));
-      results[b.i] = ctcDecode(data, n * T * C, steps, C, dict);
-    });
+    results.push(ctcDecode(t.data as Float32Array, 0, T, C, dict));
   }
   return results;
 }
