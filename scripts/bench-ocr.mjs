@@ -69,9 +69,9 @@ const body = `## OCR (scans)
 \`npm run bench:ocr\` — ${m.date.slice(0, 16).replace('T', ' ')} UTC; ${m.nproc} cores (${m.cpu}), ${m.ramGiB} GiB, Node ${m.node}; load average at the end ${m.load}.
 Corpus documents (first ${maxPages} pages each) rasterised by scripts/make-scans.mjs (200 dpi, ±0.6° skew, noise, JPEG 70), read by OCR
 in one process (one worker, onnxruntime with one thread) and compared with the text layer of the same pages on the full key.
-None of them was used in tuning (the OCR path was tuned on the samples).
+None of them was used in tuning (the OCR path was tuned on the samples; scripts/make-subject-names.mjs leaves them out).
 
-| document | pages | s | recall | precision | wrong | wrong, not flagged | uncertain cells (not read) |
+| document | pages | s | recall | precision | wrong | wrong, not flagged | uncertain cells and specks (not read) |
 |---|---|---|---|---|---|---|---|
 ${rows.map((r) => `| ${r.rel} | ${r.pages} | ${(r.ms / 1000).toFixed(1)} | ${r.acc.recall.toFixed(4)} | ${r.acc.precision.toFixed(4)} | ${r.acc.wrong.length} | ${r.acc.unflagged.length} | ${r.uncertain} |`).join('\n')}
 
