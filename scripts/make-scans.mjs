@@ -51,9 +51,12 @@ export function makeScan(input, output, { dpi = 200, skew = 0.6, pages, seed = 1
       const angle = ((i % 2 ? -1 : 1) * skew * (0.5 + rand() / 2)).toFixed(2);
       const jpg = path.join(tmp, f.replace(/\.png$/, '.jpg'));
       execFileSync('convert', [
-        path.join(tmp, f), '-background', 'white', '-rotate', angle, '+repage',
+        // turned about the page centre on a canvas of the same size (-rotate would enlarge the
+        // canvas and img2pdf then shrink it to A4), so positions compare with the text layer
+        path.join(tmp, f), '-background', 'white', '-virtual-pixel', 'background', '-distort', 'SRT', angle,
         '-seed', String(seed + i), '-attenuate', String(noise), '+noise', 'Gaussian',
-        '-quality', String(quality), '-density', String(dpi), jpg,
+        // grey, as a scanner writes it (the noise is per channel): a third of the size
+        '-colorspace', 'Gray', '-quality', String(quality), '-density', String(dpi), jpg,
       ]);
       return jpg;
     });

@@ -44,7 +44,8 @@ export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pa
   const flaggedRows = new Set(
     ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`),
   );
-  const ocrPages = new Set(ocr.diagnostics.filter((d) => d.code.startsWith('ocr.') && d.page).map((d) => d.page));
+  // a warning: an info diagnostic (ocr.corrected) records a change, it does not point at a doubt
+  const ocrPages = new Set(ocr.diagnostics.filter((d) => d.code.startsWith('ocr.') && d.severity !== 'info' && d.page).map((d) => d.page));
   const unflagged = wrong.filter((f) => !flaggedRows.has(`${f.table_title}|${f.row}`) && !ocrPages.has(Number(f.page)));
   const matched = a.length - wrong.length;
   return {
@@ -75,8 +76,8 @@ export interface ValueCheck {
  * the same page and line (box centres within `tol` points vertically) — a check of the digits
  * themselves, whatever the labels and titles around them were read as; an amount filed under the
  * wrong column is a key error, counted by ocrAccuracy. The scan and the original share their page
- * geometry up to the scanner's margins (deskew is undone in the provenance; the sample scans were
- * turned on a slightly larger canvas that img2pdf fits to A4, ~1 % off), hence 12 pt.
+ * geometry (deskew is undone in the provenance; scripts/make-scans.mjs turns a page about its
+ * centre on a canvas of the same size); 12 pt leaves room for a box read a little wider.
  */
 export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, tol = 12): ValueCheck {
   type Placed = { page: number; x: number; y: number; value: string; table: string; row: number };
@@ -101,7 +102,7 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
     }
     const w = { page: p.page, value: p.value, ...(at[0] ? { expected: at[0].value } : {}) };
     out.wrong.push(w);
-    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocr.diagnostics.some((d) => d.code.startsWith('ocr.') && near(d, p));
+    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocr.diagnostics.some((d) => d.code.startsWith('ocr.') && d.severity !== 'info' && near(d, p));
     if (!flagged) out.unflagged.push(w);
   }
   return out;

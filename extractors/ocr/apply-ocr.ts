@@ -1,13 +1,20 @@
 /**
  * After an OCR page has been laid out like a text-layer page: each grid cell gets the confidence
- * of the characters read in it, a number the recogniser was unsure of is reported and not read,
- * and every box goes back from the deskewed image to the page as printed.
+ * of the characters read in it, a number the recogniser was unsure of is reported and not read, a
+ * subject's name read one unsure character off is read as the name of its printed code
+ * (snap-labels.ts), and every box goes back from the deskewed image to the page as printed.
+ * Every change OCR made to what the recogniser read is a diagnostic (`ocr.corrected`, info).
  */
-import type { BBox, Block, Diagnostic } from '../../schemas/intermediate.js';
+import type { BBox, Block, Diagnostic, GridCell } from '../../schemas/intermediate.js';
 import type { OcrPage, OcrText } from './ocr-page.js';
+import { snapToSubjectName } from './snap-labels.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
+/** the characters whose reading decides a number: digits and the marks inside numbers */
+const NUMBER_CHAR = /[\d.,%\-－+]/;
+const HAN = /\p{Script=Han}/u;
+const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
 /** A recognised box that overlaps the cell over at least half its own height (the cell's text came from such boxes). */
 function inside(t: OcrText, b: BBox): boolean {
@@ -23,28 +30,110 @@ function unskewBox(b: BBox, ocr: OcrPage): BBox {
   return { x0: r(Math.min(...pts.map((p) => p[0]))), y0: r(Math.min(...pts.map((p) => p[1]))), x1: r(Math.max(...pts.map((p) => p[0]))), y1: r(Math.max(...pts.map((p) => p[1]))) };
 }
 
+/** The cell's characters with their probabilities, when the boxes read in it give exactly its text (spaces aside). */
+function cellChars(cell: GridCell, texts: readonly OcrText[]): { chars: string[]; probs: number[] } | undefined {
+  const ts = texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const chars: string[] = [];
+  const probs: number[] = [];
+  for (const t of ts) {
+    const cs = Array.from(t.text);
+    if (cs.length !== t.probs.length) return undefined;
+    cs.forEach((c, i) => {
+      if (c.trim()) chars.push(c), probs.push(t.probs[i]);
+    });
+  }
+  return chars.join('') === cell.text.replace(/\s+/g, '') ? { chars, probs } : undefined;
+}
+
+/** The subject code a row prints: in a code cell, as 类 | 款 | 项 parts, or leading its label; and the label cell after it. */
+function rowCode(cells: readonly GridCell[]): { code: string; label: number; skip: number } | undefined {
+  const t = cells.map((c) => c.text.replace(/\s+/g, ''));
+  for (let i = 0; i < t.length; i++) {
+    let code = '';
+    let next = i;
+    if (/^\d{3}$/.test(t[i]) && /^\d{2}$/.test(t[i + 1] ?? '')) {
+      code = t[i] + t[i + 1];
+      next = i + 2;
+      if (/^\d{2}$/.test(t[next] ?? '')) code += t[next++];
+    } else if (CODE.test(t[i])) {
+      code = t[i];
+      next = i + 1;
+    } else {
+      const lead = /^(\d{3}(?:\d{2}){0,2})(?=\p{Script=Han})/u.exec(t[i]);
+      if (lead) return { code: lead[1], label: i, skip: lead[1].length };
+      continue;
+    }
+    const label = t.findIndex((x, j) => j >= next && HAN.test(x));
+    return label >= 0 ? { code, label, skip: 0 } : undefined;
+  }
+  return undefined;
+}
+
+function snapRowLabel(cells: GridCell[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const at = rowCode(cells);
+  if (!at) return;
+  const cell = cells[at.label];
+  if (!cell.bbox) return;
+  const read = cellChars(cell, ocr.texts);
+  if (!read) return;
+  const name = read.chars.slice(at.skip).join('');
+  const snap = snapToSubjectName(at.code, name, read.probs.slice(at.skip));
+  if (!snap) return;
+  const was = cell.text;
+  cell.text = read.chars.slice(0, at.skip).join('') + (at.skip ? ' ' : '') + snap.text;
+  const unsure = snap.changed.map((i) => `${Array.from(name)[i]} ${read.probs[at.skip + i].toFixed(2)}`).join(', ');
+  diagnostics.push({
+    severity: 'info',
+    code: 'ocr.corrected',
+    message: `page ${page}: "${was}" read as "${cell.text}", the name of subject ${at.code} (unsure: ${unsure})`,
+    page,
+    bbox: unskewBox(cell.bbox, ocr),
+  });
+}
+
+/** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
+function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  for (const t of ocr.texts) {
+    const bbox = unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr);
+    if (t.noise) {
+      // a warning, not a note: had it been a printed digit, its cell lacks it
+      const message = `page ${page}: a mark read as "${t.text.trim()}" with a probability of ${Math.min(...t.probs).toFixed(3)} is not taken as text`;
+      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox });
+    } else if (t.read !== undefined) {
+      const message = `page ${page}: "${t.read}" read as "${t.text}" (characters the recogniser was unsure of, read as the budget vocabulary or a digit reads; docs/ocr.md)`;
+      diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox });
+    }
+  }
+}
+
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
+  recordCorrections(ocr, page, diagnostics);
   for (const block of blocks) {
     if (block.type === 'grid') {
       for (const row of block.rows) {
         for (const cell of row.cells) {
           if (!cell.bbox || !cell.text.trim()) continue;
-          const probs = ocr.texts.filter((t) => inside(t, cell.bbox!)).flatMap((t) => t.probs);
+          const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
           if (!probs.length) continue;
           const conf = Math.round(Math.min(...probs) * 1000) / 1000;
           cell.ocr = conf;
-          if (conf < minCharProb && NUMBERISH.test(cell.text)) {
+          // a number is trusted on its digits and marks: 2024年财政拨款 with an unsure 拨 keeps its sure 2024
+          const read = cellChars(cell, ocr.texts);
+          const numberProbs = read ? read.probs.filter((_, i) => NUMBER_CHAR.test(read.chars[i])) : probs;
+          const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
+          if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
             diagnostics.push({
               severity: 'warning',
               code: 'ocr.uncertain',
-              message: `page ${page}: "${cell.text}" was recognised with a character probability of ${conf} (below ${minCharProb}); the cell is not read`,
+              message: `page ${page}: "${cell.text}" was recognised with a character probability of ${numberConf} (below ${minCharProb}); the cell is not read`,
               page,
               bbox: unskewBox(cell.bbox, ocr),
             });
             cell.text = '';
           }
-          cell.bbox = unskewBox(cell.bbox, ocr);
         }
+        snapRowLabel(row.cells, ocr, page, diagnostics);
+        for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
       }
     }
     if ('bbox' in block && block.bbox) block.bbox = unskewBox(block.bbox, ocr);

@@ -1,12 +1,15 @@
 /**
  * Characters the recogniser was unsure of, read again against the budget vocabulary: at each
  * uncertain place the recogniser's own runners-up are tried ('' = nothing printed there), and the
- * reading that leaves fewer of the line's characters outside budget words wins. Nothing else is ever put in: a
+ * reading that puts more of the line's characters inside budget words wins (so a character is
+ * dropped or changed only where that makes a word: an unknown name keeps its characters). Nothing else is ever put in: a
  * character that is not among the recogniser's own candidates cannot appear. Digits, and the
  * marks that belong to numbers, are never changed in either direction — an amount is read as
- * recognised, and its confidence decides whether it is trusted (apply-ocr.ts).
+ * recognised, and its confidence decides whether it is trusted (apply-ocr.ts); the one reading of
+ * digits here is that glyphs a reader takes for one digit (0 and O) are one digit (readDigits).
  */
-import { BUDGET_WORDS, LONGEST_WORD } from './budget-lexicon.js';
+import { widen } from './ocr-text.js';
+import { BUDGET_WORDS, LONGEST_WORD } from './vocabulary.js';
 
 export interface Reading {
   text: string;
@@ -31,21 +34,92 @@ const MAX_PLACES = 4;
 
 const NUMERIC = /[0-9.,%\-－]/;
 const WORDLIKE = /[\u3400-\u9fff、，（）]/;
+/** a dash in Chinese text, away from digits, is often 一 read flat (-般公共预算) */
+const DASH = /[-－—_]/;
+const DIGIT = /[0-9]/;
 
-/** How many characters lie inside a budget word. */
-export function wordCoverage(chars: readonly string[]): number {
-  const covered = new Uint8Array(chars.length);
+/** Glyphs that are one digit to a reader of a number: the full-width form, and for 0 the letter O. */
+const SAME_DIGIT: Record<string, string> = { '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9', O: '0', o: '0', '〇': '0' };
+const digitOf = (c: string) => (DIGIT.test(c) ? c : SAME_DIGIT[c]);
+/** a box that can only be a number: digits, number marks, and O-like glyphs */
+const NUMBER_BOX = /^[\s0-9０-９Oo〇.,%\-－]+$/;
+
+/** a box of one character read below this is not text: a speck, or what is left of a rule */
+export const NOISE = 0.5;
+
+/**
+ * The probability that each digit is that digit: the recogniser splits its belief between glyphs
+ * a reader takes for one digit (0, O, o), so a lone 0 read at 0.55 with O at 0.35 is a 0 at 0.9.
+ * In a box that can only be a number, an O-like glyph whose digit reading is likelier is that digit.
+ */
+export function readDigits(r: Reading): Reading {
+  const chars = Array.from(r.text);
+  if (chars.length !== r.probs.length || chars.length !== r.alts.length) return r;
+  const numberBox = NUMBER_BOX.test(r.text) && chars.some((c) => DIGIT.test(c));
+  const probs = r.probs.slice();
+  const out = chars.map((c, i) => {
+    const d = DIGIT.test(c) ? c : numberBox || chars.length === 1 ? SAME_DIGIT[c] : undefined;
+    if (d === undefined) return c;
+    const mass = r.probs[i] + r.alts[i].filter((a) => a.ch !== c && digitOf(a.ch) === d).reduce((n, a) => n + a.p, 0);
+    // an O is a 0 only where the number reading has most of the recogniser's belief
+    if (c !== d && mass < 0.5) return c;
+    probs[i] = Math.min(1, mass);
+    return d;
+  });
+  return { text: out.join(''), probs, alts: r.alts };
+}
+
+/** A box of one character the recogniser was unsure of is no reading: it is left out, and reported (apply-ocr.ts). */
+export function isNoise(r: Reading): boolean {
+  const chars = Array.from(r.text.trim());
+  return chars.length === 1 && r.probs[Array.from(r.text).indexOf(chars[0])] < NOISE;
+}
+
+/** Which characters lie inside a budget word. */
+function covered(read: readonly string[]): Uint8Array {
+  const chars = read.map(widen);
+  const cov = new Uint8Array(chars.length);
   for (let i = 0; i < chars.length; i++) {
     let w = chars[i];
     for (let j = i + 1; j < Math.min(chars.length, i + LONGEST_WORD); j++) {
       w += chars[j];
-      if (BUDGET_WORDS.has(w)) covered.fill(1, i, j + 1);
+      if (BUDGET_WORDS.has(w)) cov.fill(1, i, j + 1);
     }
   }
-  return covered.reduce((n, v) => n + v, 0);
+  return cov;
+}
+
+/** How many characters lie inside a budget word. */
+export function wordCoverage(read: readonly string[]): number {
+  return covered(read).reduce((n, v) => n + v, 0);
+}
+
+/**
+ * The characters inside budget words, a dropped one counted with them when it stood against a
+ * word (十三、石农林水支出: 石 was not printed); a dropped one between unknown characters gains
+ * nothing, so a name the vocabulary does not know keeps its characters.
+ */
+function coverage(tokens: readonly Token[]): number {
+  const kept = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.ch !== '');
+  const cov = covered(kept.map(({ t }) => t.ch));
+  const at = new Map(kept.map(({ i }, k) => [i, cov[k]]));
+  let n = cov.reduce((s, v) => s + v, 0);
+  tokens.forEach((t, i) => {
+    if (t.ch !== '') return;
+    let l = i - 1;
+    while (l >= 0 && tokens[l].ch === '') l--;
+    let r = i + 1;
+    while (r < tokens.length && tokens[r].ch === '') r++;
+    if ((l >= 0 && at.get(l)) || (r < tokens.length && at.get(r))) n++;
+  });
+  return n;
 }
 
 const charsOf = (tokens: readonly Token[]) => tokens.filter((t) => t.ch !== '').map((t) => t.ch);
+
+const isWordlike = (c: string) => WORDLIKE.test(c) && !NUMERIC.test(c);
+/** a dash with no digit beside it (2023-2024 keeps its dash) */
+const isTextDash = (tokens: readonly Token[], i: number) => DASH.test(tokens[i].ch) && !DIGIT.test(tokens[i - 1]?.ch ?? '') && !DIGIT.test(tokens[i + 1]?.ch ?? '');
 
 export function correctReading(r: Reading): Reading {
   const chars = Array.from(r.text);
@@ -55,7 +129,7 @@ export function correctReading(r: Reading): Reading {
   for (let i = tokens.length - 1; i > 0; i--) if (tokens[i].ch === '、' && tokens[i - 1].ch === '、') tokens[i] = { ch: '', p: tokens[i].p };
   const places = tokens
     .map((t, i) => ({ i, p: t.p }))
-    .filter(({ i, p }) => p < UNSURE && WORDLIKE.test(tokens[i].ch) && !NUMERIC.test(tokens[i].ch))
+    .filter(({ i, p }) => p < UNSURE && (isWordlike(tokens[i].ch) || isTextDash(tokens, i)))
     .sort((a, b) => a.p - b.p)
     .slice(0, MAX_PLACES)
     .map(({ i }) => i);
@@ -63,9 +137,9 @@ export function correctReading(r: Reading): Reading {
     tokens[i],
     ...r.alts[i].filter((a) => (a.ch === '' ? tokens[i].p < DROP_BELOW && a.p >= MIN_BLANK : a.p >= MIN_ALT && !NUMERIC.test(a.ch) && a.ch !== ' ')),
   ]);
-  // the characters outside budget words: fewer is better
-  const outside = (t: readonly Token[]) => charsOf(t).length - wordCoverage(charsOf(t));
-  let best = { tokens, out: outside(tokens), changes: 0 };
+  // the characters inside budget words: more is better
+  const inside = coverage;
+  let best = { tokens, covered: inside(tokens), changes: 0 };
   const pick = new Array(places.length).fill(0);
   for (;;) {
     let k = 0;
@@ -73,10 +147,10 @@ export function correctReading(r: Reading): Reading {
     if (k >= pick.length) break;
     const cand = tokens.slice();
     places.forEach((i, n) => (cand[i] = options[n][pick[n]]));
-    const out = outside(cand);
+    const covered = inside(cand);
     const changes = pick.filter((x) => x > 0).length;
-    // fewer characters outside budget words wins; among equals, fewer changes
-    if (out < best.out || (out === best.out && best.changes > 0 && changes < best.changes)) best = { tokens: cand, out, changes };
+    // more characters inside budget words wins; among equals, fewer changes
+    if (covered > best.covered || (covered === best.covered && best.changes > 0 && changes < best.changes)) best = { tokens: cand, covered, changes };
   }
   const kept = best.tokens.map((t, i) => ({ t, alts: r.alts[i] })).filter(({ t }) => t.ch !== '');
   return { text: kept.map(({ t }) => t.ch).join(''), probs: kept.map(({ t }) => t.p), alts: kept.map(({ alts }) => alts) };

@@ -11,8 +11,8 @@
 import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
 import type { OcrBox, OcrEngine } from './paddle.js';
-import { correctReading } from './ocr-correct.js';
-import { fixOcrPunctuation } from './ocr-text.js';
+import { correctReading, isNoise, readDigits } from './ocr-correct.js';
+import { fixOcrPunctuation, sameReading } from './ocr-text.js';
 import { binarize, eraseRules, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
 
 /** Every tuning value of the OCR path, with its default. */
@@ -45,6 +45,10 @@ export interface OcrText {
   x1: number;
   y1: number;
   probs: number[];
+  /** what the recogniser read, when OCR read it otherwise (ocr-correct.ts) */
+  read?: string;
+  /** one character read too unsure to be text (a speck, a trace of a rule): not laid out, reported */
+  noise?: boolean;
 }
 
 export interface OcrPage {
@@ -91,16 +95,19 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const read = await engine.recognize(clean, boxes);
   const texts: OcrText[] = [];
   boxes.forEach((b, i) => {
-    const r = correctReading(read[i]);
+    const r = correctReading(readDigits(read[i]));
     if (!r.text.trim()) return;
     // the unclipped box carries padding around the ink; take it off the sides so that text
     // alignment (right-aligned amounts) is measured on the characters
     const h = b.y1 - b.y0;
     const pad = Math.min(0.25 * h, (b.x1 - b.x0) / 4);
-    texts.push({ text: fixOcrPunctuation(r.text), x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs });
+    const text = fixOcrPunctuation(r.text);
+    const changed = sameReading(text, read[i].text) ? {} : { read: read[i].text };
+    const noise = isNoise(r) ? { noise: true } : {};
+    texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, ...changed, ...noise });
   });
   // a text-layer item: baseline and font size from the box (CJK ink fills ~0.85 of the box)
-  const items = texts.map((t) => {
+  const items = texts.filter((t) => !t.noise).map((t) => {
     const h = t.y1 - t.y0;
     const size = 0.8 * h;
     return { str: t.text, transform: [size, 0, 0, size, t.x0, t.y1 - 0.18 * h], width: t.x1 - t.x0, height: size, fontName: 'ocr' };

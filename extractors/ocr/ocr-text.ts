@@ -7,6 +7,15 @@
  */
 const FULL: Record<string, string> = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；' };
 
+/** Half-width marks made full-width, for comparing words of Chinese text whatever width was printed or read. */
+export const widen = (s: string) => s.replace(/[(),:;]/g, (c) => FULL[c]);
+
+/** The same text to a reader: only the width of marks or the form of quotes differs. */
+export const sameReading = (a: string, b: string) => {
+  const form = (s: string) => widen(s).replace(/[“”"]/g, '"');
+  return form(a) === form(b);
+};
+
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 export function fixOcrPunctuation(text: string): string {
@@ -30,6 +39,7 @@ export function fixOcrPunctuation(text: string): string {
       return full;
     })
     .join('');
-  // 一 is a lone stroke the detector easily leaves out; 般 never starts a label (一般…)
-  return fixed.startsWith('般') ? `一${fixed}` : fixed;
+  // 一 is a lone stroke the detector easily leaves out or reads as a dash; 般 never starts a
+  // label (一般…), and a dash never stands before it
+  return fixed.replace(/^[-－—_]?般/, '一般');
 }

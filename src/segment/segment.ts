@@ -137,7 +137,8 @@ export function joinWrappedTitles(blocks: Block[]): Block[] {
       // the second line may read as a title by itself (…培训费 / 支出预算表): the fragment before it
       // must then be a title's start, not a sentence
       const bAlone = classifyLine(b.text).kind;
-      const fragment = a.text.length <= 40 && !/[。；;，,！？]/.test(a.text);
+      // (an amount left outside its table by a scan, 23.99, starts no title)
+      const fragment = a.text.length <= 40 && !/[。；;，,！？]/.test(a.text) && /\p{Script=Han}/u.test(a.text);
       if (classifyLine(a.text).kind === 'text' && (bAlone === 'text' || (bAlone === 'title' && fragment)) && classifyLine(joined).kind === 'title') {
         out.push({ ...a, text: joined });
         i++;

@@ -1,0 +1,84 @@
+/**
+ * What the project already knows about the words of a disclosure, gathered once for OCR to read
+ * uncertain characters against (ocr-correct.ts, snap-labels.ts). Nothing here is defined anew:
+ *
+ * - table titles: the registry's names (schemas/table-kinds.ts) and the columns it requires;
+ * - subject names by code: data/subject-names.csv (the 政府收支分类科目 names the disclosures
+ *   print beside their codes, made by scripts/make-subject-names.mjs) and the renames of
+ *   src/core/subject-names.ts;
+ * - the template words of headers and 绩效 forms below, which the segmenter and interpreter
+ *   recognise by pattern (src/interpret/labels.ts) and list nowhere as words.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TABLE_KIND_DEFS } from '../../schemas/table-kinds.js';
+import { SUBJECT_NAMES } from '../../src/core/subject-names.js';
+import { widen } from './ocr-text.js';
+
+/** Header, total and 绩效-form words of the disclosure templates. */
+const TEMPLATE_WORDS = `
+部门预算 单位预算 部门决算 单位决算 预算公开表 部门公开表 一般公共预算 政府性基金预算 国有资本经营预算 财政拨款
+财政专户管理资金 单位资金 上年结转 不含上年结转 本年预算 当年预算安排 上年结转安排 本年收入 本年支出 本年收入合计
+本年支出合计 收入总计 支出总计 合计 小计 总计 一般公共预算拨款 政府性基金拨款 国有资本经营预算拨款 财政拨款收入 事业收入
+事业单位经营收入 其他收入 上级补助收入 附属单位上缴收入 用事业基金弥补收支差额 上年结转结余 结转下年 年终结转结余
+上缴上级支出 对附属单位补助支出 事业单位经营支出 人员经费 公用经费 基本支出 项目支出 科目编码 科目名称 功能分类科目
+功能分类科目编码 功能分类科目名称 部门预算支出经济科目名称 政府预算支出经济科目名称 经济分类科目 支出经济分类 支出功能分类
+预算数 决算数 执行数 金额 项目 单位名称 部门名称 预算单位 编制部门 主管部门 实施单位 单位 万元 元 年度 本年 上年 增加
+减少 增长 下降 持平 “三公”经费 三公经费 因公出国（境）费 公务用车购置及运行（维护）费 公务用车购置及运行费 公务用车购置费
+公务用车运行维护费 公务用车运行费 公务接待费 机关运行经费 政府采购 政府采购预算 政府购买服务
+绩效目标 年度目标 年度绩效目标 总体目标 年度总体目标 绩效指标 一级指标 二级指标 三级指标 指标值 指标内容 产出指标 效益指标
+满意度指标 数量指标 质量指标 时效指标 成本指标 经济成本指标 社会效益指标 经济效益指标 生态效益指标 可持续影响指标
+服务对象满意度指标 项目名称 项目资金 年度资金总额 资金申请 其中 其他资金 项目类型 一次性项目 经常性项目 延续性项目 单位自筹
+省级 市级 县级 区级 乡镇 市县（区） 预算部门 部门（单位） 市级预算部门 县级预算部门 财政资金 中央财政资金 省级财政资金
+市县（区）财政资金 项目概况 立项依据 实施主体 实施方案 实施周期 年度实施计划 项目总额 项目当年预算 目标 指标 说明 备注 本表无数据
+`;
+
+function dataFile(name: string): string | undefined {
+  // extractors/ocr (tsx, vitest) or dist/extractors/ocr (compiled): the project root holds data/
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const f = join(dir, 'data', name);
+    if (existsSync(f)) return f;
+    dir = dirname(dir);
+  }
+  return undefined;
+}
+
+/** code → the names printed beside it (most printed first), renames included. */
+function loadSubjectNames(): Map<string, string[]> {
+  const byCode = new Map<string, string[]>();
+  const add = (code: string, printed: string) => {
+    // in the full-width form the OCR text is given in (ocr-text.ts)
+    const name = widen(printed);
+    const names = byCode.get(code) ?? [];
+    if (!names.includes(name)) names.push(name);
+    byCode.set(code, names);
+  };
+  const file = dataFile('subject-names.csv');
+  if (file) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [code, name] = line.split(',');
+      if (code && name) add(code, name);
+    }
+  }
+  for (const s of SUBJECT_NAMES) for (const n of [s.name, ...s.former]) add(s.code, n);
+  return byCode;
+}
+
+export const SUBJECT_NAMES_BY_CODE: ReadonlyMap<string, readonly string[]> = loadSubjectNames();
+
+/** 一般公共预算基本支出分经济科目表 / 经济分类预算表 → both; 财政拨款基本支出预算表（经济科目） → with and without the note. */
+const titleWords = (name: string) => name.split(' / ').flatMap((n) => [n, n.replace(/（[^）]*）$/, '')]);
+
+export const BUDGET_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...TEMPLATE_WORDS.split(/\s+/),
+    ...TABLE_KIND_DEFS.flatMap((d) => [...titleWords(d.name), ...(d.columns ?? []).map(([, name]) => name)]),
+    ...[...SUBJECT_NAMES_BY_CODE.values()].flat(),
+  ]
+    .filter((w) => w.length >= 2)
+    .map(widen),
+);
+
+export const LONGEST_WORD = Math.max(...[...BUDGET_WORDS].map((w) => w.length));

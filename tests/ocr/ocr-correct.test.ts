@@ -1,0 +1,47 @@
+/**
+ * How OCR reads digits and specks (extractors/ocr/ocr-correct.ts): regressions from the scanned
+ * sample, where lone zeros of the 绩效 forms were read 0 at 0.55 with O at 0.35, and traces of
+ * rules were read as one-character boxes (1, E, 兰) at probabilities below 0.3.
+ */
+import { describe, expect, it } from 'vitest';
+import { correctReading, isNoise, readDigits } from '../../extractors/ocr/ocr-correct.js';
+import { fixOcrPunctuation, sameReading } from '../../extractors/ocr/ocr-text.js';
+
+describe('readDigits', () => {
+  it('counts the glyphs a reader takes for one digit as that digit', () => {
+    const r = readDigits({ text: '0', probs: [0.55], alts: [[{ ch: 'O', p: 0.35 }, { ch: 'o', p: 0.05 }]] });
+    expect(r.text).toBe('0');
+    expect(r.probs[0]).toBeCloseTo(0.95);
+    // a lone O whose digit reading is likelier is a 0
+    expect(readDigits({ text: 'O', probs: [0.6], alts: [[{ ch: '0', p: 0.3 }, { ch: 'o', p: 0.05 }]] }).text).toBe('0');
+  });
+
+  it('leaves digits whose runners-up are other digits or nothing, and letters in words', () => {
+    const r = readDigits({ text: '0人', probs: [0.45, 0.99], alts: [[{ ch: '', p: 0.39 }, { ch: 'o', p: 0.13 }], []] });
+    expect(r.probs[0]).toBeCloseTo(0.58);
+    const amount = readDigits({ text: '694.34', probs: [0.99, 0.5, 0.99, 0.99, 0.99, 0.99], alts: [[], [{ ch: '8', p: 0.45 }], [], [], [], []] });
+    expect(amount).toEqual({ text: '694.34', probs: [0.99, 0.5, 0.99, 0.99, 0.99, 0.99], alts: amount.alts });
+    expect(readDigits({ text: 'OA系统', probs: [0.6, 0.99, 0.99, 0.99], alts: [[{ ch: '0', p: 0.3 }], [], [], []] }).text).toBe('OA系统');
+  });
+});
+
+describe('isNoise', () => {
+  it('takes a one-character box read below 0.5 for a speck, nothing else', () => {
+    expect(isNoise({ text: '1', probs: [0.07], alts: [[]] })).toBe(true);
+    expect(isNoise({ text: '1', probs: [0.97], alts: [[]] })).toBe(false);
+    expect(isNoise({ text: '1年', probs: [0.2, 0.99], alts: [[], []] })).toBe(false);
+  });
+});
+
+describe('reading against the vocabulary', () => {
+  it('keeps the characters of a name it does not know', () => {
+    const text = '武润焯';
+    expect(correctReading({ text, probs: [0.99, 0.99, 0.4], alts: [[], [], [{ ch: '', p: 0.4 }]] }).text).toBe(text);
+  });
+
+  it('reads a dash before 般 as 一, and tells a changed reading from a change of width', () => {
+    expect(fixOcrPunctuation('-般公共预算')).toBe('一般公共预算');
+    expect(sameReading('党委办公厅（室）', '党委办公厅(室)')).toBe(true);
+    expect(sameReading('一般公共预算', '-般公共预算')).toBe(false);
+  });
+});
