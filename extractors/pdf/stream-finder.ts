@@ -26,6 +26,7 @@ import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
 import { headsAmountColumns } from './repeated-header-top.js';
+import { headerOverLabels } from './unheaded-label-column.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -559,7 +560,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
-    const cols = tableColumns(labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol), leaves);
+    const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
+    const cols = tableColumns(headerOverLabels(found, found.map((c) => amountColumn(c, bodyAtoms)), leaves), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));

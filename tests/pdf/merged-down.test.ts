@@ -8,6 +8,7 @@ import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from '../../ext
 import { bodyRows, lineAtoms, type StreamLine } from '../../extractors/pdf/stream-finder.js';
 import { groupLines, linePieces } from '../../extractors/pdf/text-items.js';
 import { headsAmountColumns } from '../../extractors/pdf/repeated-header-top.js';
+import { headerOverLabels } from '../../extractors/pdf/unheaded-label-column.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import type { GridRow } from '../../schemas/intermediate.js';
 import { frag } from './frag.js';
@@ -95,5 +96,19 @@ describe('a header repeated at the top of the next page', () => {
     expect(headsAmountColumns([{ text: '其他巩固脱贫攻坚', x0: 120, x1: 200 }], strips, numeric, 2)).toBe(false);
     expect(headsAmountColumns([{ text: '有效提升', x0: 320, x1: 360 }], strips, numeric, 2)).toBe(false);
     expect(headsAmountColumns([{ text: '合计', x0: 320, x1: 340 }, { text: '12.00', x0: 400, x1: 440 }], strips, numeric, 2)).toBe(false);
+  });
+});
+
+describe('a label column wider than its labels', () => {
+  // 科目编码 | 科目名称 (labels 111–194, header centred at 220–260) | 合计 | 人员经费
+  const strips = [{ x0: 60, x1: 100 }, { x0: 111, x1: 194 }, { x0: 330, x1: 360 }, { x0: 420, x1: 450 }];
+  const numeric = [false, false, true, true];
+  it('its header, over no column just right of it, heads it', () => {
+    const leaves = [{ x0: 60, x1: 100 }, { x0: 220, x1: 260 }, { x0: 330, x1: 350 }, { x0: 410, x1: 450 }];
+    expect(headerOverLabels(strips, numeric, leaves)[1]).toEqual({ x0: 111, x1: 260 });
+  });
+  it('a label column with a header of its own keeps its width (the other header names a column printed empty)', () => {
+    const leaves = [{ x0: 60, x1: 100 }, { x0: 120, x1: 160 }, { x0: 220, x1: 260 }, { x0: 330, x1: 350 }, { x0: 410, x1: 450 }];
+    expect(headerOverLabels(strips, numeric, leaves)).toEqual(strips);
   });
 });
