@@ -30,8 +30,9 @@ export function amountsInOneColumn(a: readonly (Interval & { text: string })[], 
  * of one wrapped text (less than half a line apart) are one block; a block covers the widest range
  * of blank rows around it not yet taken by a range above whose middle is within `tolShare` of the row pitch of the text's middle
  * (ranges one row longer or shorter move their middle by half a pitch). Undefined unless every
- * blank row is covered by exactly one range and one range at least covers more than its own rows:
- * a column with blanks no text is centred on is a column with empty cells, not merged ones.
+ * blank row between the first and last texts is covered by exactly one range and one range at least
+ * covers more than its own rows: a column with blanks no text is centred on is a column with empty
+ * cells, not merged ones.
  */
 export function mergedDownRanges(rows: readonly Band[], texts: readonly (Band | null | undefined)[], tolShare: number): [number, number][] | undefined {
   const n = rows.length;
@@ -69,7 +70,10 @@ export function mergedDownRanges(rows: readonly Band[], texts: readonly (Band | 
     }
     ranges.push(best);
   }
-  const blanksCovered = texts.every((t, k) => t !== undefined || covered[k]);
+  // blank rows before the first text or after the last may be a merged cell cut by the page break
+  // (its text printed on the other page); between texts, each is covered
+  const inner = (k: number) => k > blocks[0][1] && k < blocks[blocks.length - 1][0];
+  const blanksCovered = blocks.length > 0 && texts.every((t, k) => t !== undefined || covered[k] || !inner(k));
   const grows = ranges.some(([a, z], i) => z - a > blocks[i][1] - blocks[i][0]);
   return blanksCovered && grows ? ranges : undefined;
 }

@@ -27,6 +27,7 @@ import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
 import { headsAmountColumns } from './repeated-header-top.js';
 import { headerOverLabels } from './unheaded-label-column.js';
+import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
@@ -413,13 +414,14 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   // (between lines apart: the lines of cells centred beside each other overlap)
   const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).filter((g) => g > 0).sort((a, b) => a - b);
   const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
-  for (const l of lines) {
+  lines.forEach((l, k) => {
     const last = out[out.length - 1];
     const size = Math.min(last?.line.size ?? 0, l.line.size);
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
+    // (not the lower and upper lines of two rows' labels centred on their amounts)
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
+    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms)) && !wrappedBetweenRows(lines, k - 1, 0.6);
     // (two lines with amounts in one column stay two rows, whatever straddles them)
     if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
@@ -429,7 +431,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
         atoms: [...last.atoms, ...l.atoms].sort((a, b) => a.x0 - b.x0),
       };
     } else out.push(l);
-  }
+  });
   return out;
 }
 

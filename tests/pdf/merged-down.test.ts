@@ -9,6 +9,7 @@ import { bodyRows, lineAtoms, type StreamLine } from '../../extractors/pdf/strea
 import { groupLines, linePieces } from '../../extractors/pdf/text-items.js';
 import { headsAmountColumns } from '../../extractors/pdf/repeated-header-top.js';
 import { headerOverLabels } from '../../extractors/pdf/unheaded-label-column.js';
+import { wrappedBetweenRows } from '../../extractors/pdf/wrapped-between-rows.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import type { GridRow } from '../../schemas/intermediate.js';
 import { frag } from './frag.js';
@@ -37,9 +38,15 @@ describe('label cells merged down', () => {
     expect(mergedDownRanges(rows, texts, 0.25)).toEqual([[0, 5]]);
   });
 
+  it('blank rows after the last text are a merged cell cut by the page break: left blank, the rest merged', () => {
+    const rows = [0, 1, 2, 3, 4, 5].map(row);
+    // 合计 | unit over rows 1–3 | rows 4–5 of the next unit, whose name is printed overleaf
+    expect(mergedDownRanges(rows, [row(0), undefined, row(2), undefined, undefined, undefined], 0.25)).toEqual([[0, 0], [1, 3]]);
+  });
+
   it('a column with blanks no text is centred on is a column of empty cells, left alone', () => {
     const rows = [0, 1, 2, 3, 4].map(row);
-    // codes on their own rows (201 | blank | blank | 208 | blank): nothing merged
+    // names on their own rows (工资 | blank | blank | 商品 | blank): nothing merged
     expect(mergedDownRanges(rows, [row(0), undefined, undefined, row(3), undefined], 0.25)).toBeUndefined();
     // every row filled: nothing to merge
     expect(mergedDownRanges(rows, rows, 0.25)).toBeUndefined();
@@ -110,5 +117,25 @@ describe('a label column wider than its labels', () => {
   it('a label column with a header of its own keeps its width (the other header names a column printed empty)', () => {
     const leaves = [{ x0: 60, x1: 100 }, { x0: 120, x1: 160 }, { x0: 220, x1: 260 }, { x0: 330, x1: 350 }, { x0: 410, x1: 450 }];
     expect(headerOverLabels(strips, numeric, leaves)).toEqual(strips);
+  });
+});
+
+describe('labels wrapped around their centred amounts', () => {
+  it('the lower line of one row and the upper line of the next are two rows, not one wrapped cell', () => {
+    const lines = [
+      stream(frag('食品安全抽检经', 120, 100)),
+      stream(frag('656,430.00', 300, 106)),
+      stream(frag('费', 120, 112)),
+      stream(frag('投诉举报处置经', 120, 124)),
+      stream(frag('312,990.63', 300, 130)),
+      stream(frag('费', 120, 136)),
+    ];
+    expect(wrappedBetweenRows(lines, 2, 0.6)).toBe(true);
+    // the lines of one wrapped cell over an amount line are not split
+    expect(wrappedBetweenRows(lines, 0, 0.6)).toBe(false);
+    expect(bodyRows(lines, [100, 290, 360], 1, S.stream.wrapJoinEm, S.stream.mergedCentreTol).map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['食品安全抽检经费', '656,430.00'],
+      ['投诉举报处置经费', '312,990.63'],
+    ]);
   });
 });
