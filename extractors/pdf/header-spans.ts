@@ -21,7 +21,11 @@ export function claimBottomLeaves(cells: readonly HeaderCell[], isLeaf: (c: Head
   if (leaves.some((l) => Math.min(l.y1, u.y1) - Math.max(l.y0, u.y0) > 0)) return [...cells];
   const size = u.atoms[0]?.size ?? 10;
   const lowest = Math.max(...leaves.map((l) => l.y0));
-  const bottom = (l: HeaderCell) => l.y0 >= u.y1 && lowest - l.y0 <= bandEm * size;
+  const low = leaves.find((l) => l.y0 === lowest)!;
+  const bandMid = (low.y0 + low.y1) / 2;
+  // a wrapped leaf centred on the bottom band's line (财政专户管理资 / 金 around 合计 | 一般公共预算)
+  // is in it too; one printed between the bands (项目) is centred higher
+  const bottom = (l: HeaderCell) => l.y0 >= u.y1 && (lowest - l.y0 <= bandEm * size || Math.abs((l.y0 + l.y1) / 2 - bandMid) <= bandEm * size);
   const mid = (c: HeaderCell) => (c.x0 + c.x1) / 2;
   let x0 = u.x0;
   let x1 = u.x1;

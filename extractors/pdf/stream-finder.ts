@@ -25,6 +25,10 @@ import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
+import { headsAmountColumns } from './repeated-header-top.js';
+import { headerOverLabels } from './unheaded-label-column.js';
+import { wrappedBetweenRows } from './wrapped-between-rows.js';
+import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -333,21 +337,24 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
  * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
  * those columns.
  */
-export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number): GridRow[] {
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0): GridRow[] {
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
   const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
+  // each row's texts by the column they start in, for label cells merged down several rows
+  const starts: Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[] = [];
   for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
     const atoms = rl.flatMap((l) => l.pieces);
     const y0 = Math.min(...rl.map((l) => l.line.y0));
     const y1 = Math.max(...rl.map((l) => l.line.y1));
     const placed = atoms.map((a) => ({ a, cols: atomColumns(a, edges) }));
     const cells: GridCell[] = [];
+    const here = new Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>();
     let c = 0;
     while (c < nc) {
-      const here = placed.filter((p) => p.cols[0] === c);
-      let span = Math.max(1, ...here.map((p) => p.cols[1] - c + 1));
+      const inCol = placed.filter((p) => p.cols[0] === c);
+      let span = Math.max(1, ...inCol.map((p) => p.cols[1] - c + 1));
       // a text reaching over a column that holds text of its own in this row stops before it
       for (let k = c + 1; k < c + span; k++) {
         if (placed.some((p) => p.cols[0] === k)) {
@@ -355,12 +362,42 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
           break;
         }
       }
-      cells.push({ text: cellText(here.flatMap((p) => p.a.frags)), colSpan: span, rowSpan: 1, page, bbox: { x0: round(edges[c]), y0: round(y0), x1: round(edges[c + span]), y1: round(y1) } });
+      const frags = inCol.flatMap((p) => p.a.frags);
+      if (inCol.length) here.set(c, { frags, y0: Math.min(...inCol.map((p) => p.a.y0)), y1: Math.max(...inCol.map((p) => p.a.y1)), span });
+      cells.push({ text: cellText(frags), colSpan: span, rowSpan: 1, page, bbox: { x0: round(edges[c]), y0: round(y0), x1: round(edges[c + span]), y1: round(y1) } });
       c += span;
     }
+    starts.push(here);
     rows.push({ cells });
   }
-  return rows;
+  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol) : rows;
+}
+
+/**
+ * Label columns whose texts are each printed once, centred over the rows they cover (a unit name
+ * beside its projects), with those cells merged down (merged-down.ts); amount columns never.
+ */
+function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number): GridRow[] {
+  let out = rows;
+  // rows above the first amount row are a header read as body: no merged cell reaches into them
+  const firstAmounts = starts.findIndex((m) => [...m.values()].some((t) => isAmount(cellText(t.frags))));
+  for (let col = 0; col < nc; col++) {
+    const texts = starts.map((m, k) => {
+      const t = m.get(col);
+      if (k < firstAmounts) return null;
+      return t && t.span === 1 && !isAmount(cellText(t.frags)) ? { y0: t.y0, y1: t.y1 } : t ? null : undefined;
+    });
+    // a row's place from its amounts (the merged labels beside it may sit off its middle)
+    const bands = starts.map((m) => {
+      const others = [...m].filter(([k]) => k !== col).map(([, t]) => t);
+      const amounts = others.filter((t) => isAmount(cellText(t.frags)));
+      const other = amounts.length ? amounts : others;
+      return other.length ? { y0: Math.min(...other.map((t) => t.y0)), y1: Math.max(...other.map((t) => t.y1)) } : { y0: m.get(col)?.y0 ?? 0, y1: m.get(col)?.y1 ?? 0 };
+    });
+    const ranges = mergedDownRanges(bands, texts, tol);
+    if (ranges) out = applyMergedDown(out, col, ranges, (a, z) => cellText(starts.slice(a, z + 1).flatMap((m) => m.get(col)?.frags ?? [])));
+  }
+  return out;
 }
 
 /**
@@ -377,14 +414,16 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
   // (between lines apart: the lines of cells centred beside each other overlap)
   const gaps = lines.slice(1).map((l, k) => l.line.y0 - lines[k].line.y1).filter((g) => g > 0).sort((a, b) => a - b);
   const rowGap = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
-  for (const l of lines) {
+  lines.forEach((l, k) => {
     const last = out[out.length - 1];
     const size = Math.min(last?.line.size ?? 0, l.line.size);
     const overlapping = last && last.line.y1 - l.line.y0 >= 0.2 * size;
     // or the next line of a wrapped cell: close under it, every text under a text of the line above
+    // (not the lower and upper lines of two rows' labels centred on their amounts)
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
-    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms));
-    if (last && (overlapping || wrapped)) {
+    const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms)) && !wrappedBetweenRows(lines, k - 1, 0.6);
+    // (two lines with amounts in one column stay two rows, whatever straddles them)
+    if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
         line: { frags, x0: Math.min(last.line.x0, l.line.x0), x1: Math.max(last.line.x1, l.line.x1), y0: last.line.y0, y1: Math.max(last.line.y1, l.line.y1), base: last.line.base, size: Math.max(last.line.size, l.line.size) },
@@ -392,7 +431,7 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
         atoms: [...last.atoms, ...l.atoms].sort((a, b) => a.x0 - b.x0),
       };
     } else out.push(l);
-  }
+  });
   return out;
 }
 
@@ -479,13 +518,15 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     while (up - 1 >= 0 && (!stop[up - 1] || edgeRow(up - 1, up)) && !used.has(up - 1) && near(up - 1, up, st.maxRowGapEm) && inColumns(up - 1)) up--;
     // nothing above but running headers (or tables already read): no title, no unit line
     const atTop = (k: number) => lines.slice(0, k).every((_, j) => furniture[j] || used.has(j));
-    let top = atTop(up) ? up : run.bodyTop;
+    const bodyAtoms = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms);
+    const numericStrip = strips.map((q) => amountColumn(q, bodyAtoms));
+    // …unless they repeat the table's header (texts over amount columns, no amount)
+    const repeatsHeader = lines.slice(up, run.bodyTop).some((l) => headsAmountColumns(l.atoms, strips, numericStrip, st.alignTol));
+    let top = atTop(up) && !repeatsHeader ? up : run.bodyTop;
     if (top === run.bodyTop) {
       // rows without amounts above the first amount row (因公出国（境）费 with nothing spent):
       // lines whose texts all sit in the body's label columns; a header line heads an amount
       // column or a column of its own
-      const bodyAtoms = body.filter((_, k) => tab[run.bodyTop + k]).flatMap((l) => l.atoms);
-      const numericStrip = strips.map((q) => amountColumn(q, bodyAtoms));
       const inLabels = (k: number) =>
         lines[k].atoms.every((a) => {
           const hit = strips.map((q, i) => (Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > st.alignTol ? i : -1)).filter((i) => i >= 0);
@@ -511,6 +552,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
       top--;
+    // a header repeated at the page top is all of the lines in the body's columns above it
+    if (repeatsHeader && atTop(up)) top = Math.min(top, up);
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
     const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
@@ -519,7 +562,8 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
-    const cols = tableColumns(labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol), leaves);
+    const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
+    const cols = tableColumns(headerOverLabels(found, found.map((c) => amountColumn(c, bodyAtoms)), leaves), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
@@ -530,7 +574,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm)];
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol)];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);

@@ -120,6 +120,14 @@ describe('merged header cells', () => {
     const two = headerCells([...atoms, ...stream(frag('收入', 100, 699)).atoms]);
     expect(claimBottomLeaves(two, isLeaf, S.stream.bottomBandEm)).toEqual(two);
   });
+
+  it('a wrapped leaf centred on the bottom band is in it (财政专户管理资 / 金 around 合计 | 一般公共预算)', () => {
+    const atoms = [stream(frag('本年预算', 200, 699)), stream(frag('单位名称', 40, 711)), stream(frag('财政专户管理资', 330, 717)), stream(frag('合计', 200, 723), frag('一般公共预算', 250, 723)), stream(frag('金', 330, 729))].flatMap((l) => l.atoms);
+    const out = claimBottomLeaves(headerCells(atoms), isLeaf, S.stream.bottomBandEm);
+    const top = out.find((c) => c.atoms[0].text === '本年预算')!;
+    // up to the wrapped leaf's right end, not over 单位名称 (printed between the bands)
+    expect([top.x0, top.x1]).toEqual([200, 330 + 70]);
+  });
 });
 
 describe('a table beginning at a page foot, ending at the next page top', () => {
