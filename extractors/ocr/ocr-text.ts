@@ -68,3 +68,10 @@ export function closingBracket(before: string, speck: LoneMark): number | undefi
   const p = (CLOSE.has(ch) ? speck.probs[Array.from(speck.text).indexOf(ch)] : 0) + (speck.alts.flat().filter((a) => CLOSE.has(a.ch)).reduce((n, a) => n + a.p, 0));
   return p > 0 ? p : undefined;
 }
+
+/**
+ * A line that starts with the 、 of an ordinal and no ordinal before it (、项目支出): the ordinal's
+ * character (一, 二: thin strokes a scan can leave too light for detection) was not read. Which one
+ * it was cannot be told, so nothing is put in: the caller reports the line.
+ */
+export const lostOrdinal = (text: string) => /^\s*、\s*\p{Script=Han}/u.test(text);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOcr } from '../../extractors/ocr/apply-ocr.js';
 import type { OcrPage } from '../../extractors/ocr/ocr-page.js';
+import { lostOrdinal } from '../../extractors/ocr/ocr-text.js';
 import { truncatedTitle } from '../../extractors/ocr/vocabulary.js';
 import type { Diagnostic } from '../../schemas/intermediate.js';
 
@@ -35,5 +36,21 @@ describe('truncatedTitle', () => {
     applyOcr([], diagnostics, page, 1, 0.8);
     expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'ocr.uncertain', page: 1 }]);
     expect(diagnostics[0].message).toContain('财务收支预算总表');
+  });
+});
+
+// regression from the 财政拨款收支预算总表 of the same scan: 二、项目支出 read 、项目支出 (the 二 too light to be seen)
+describe('lostOrdinal', () => {
+  it('reports a line that starts with an ordinal 、 and no ordinal', () => {
+    expect(lostOrdinal('、项目支出')).toBe(true);
+    expect(lostOrdinal('二、项目支出')).toBe(false);
+    expect(lostOrdinal('项目、支出')).toBe(false);
+  });
+
+  it('is an uncertain reading on its page', () => {
+    const page: OcrPage = { frags: [], rules: [], texts: [{ text: '、项目支出', x0: 310, y0: 407, x1: 340, y1: 418, probs: [1, 1, 1, 1, 1] }], skew: 0, unskew: (x, y) => [x, y] };
+    const diagnostics: Diagnostic[] = [];
+    applyOcr([], diagnostics, page, 4, 0.8);
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'ocr.uncertain', page: 4 }]);
   });
 });
