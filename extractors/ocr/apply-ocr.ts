@@ -7,7 +7,9 @@
  */
 import type { BBox, Block, Diagnostic, GridCell } from '../../schemas/intermediate.js';
 import type { OcrPage, OcrText } from './ocr-page.js';
+import { lostOrdinal } from './ocr-text.js';
 import { snapToSubjectName } from './snap-labels.js';
+import { truncatedTitle } from './vocabulary.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -98,6 +100,13 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
     if (t.noise) {
       // a warning, not a note: had it been a printed digit, its cell lacks it
       const message = `page ${page}: a mark read as "${t.text.trim()}" with a probability of ${Math.min(...t.probs).toFixed(3)} is not taken as text`;
+      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox });
+    } else if (truncatedTitle(t.text)) {
+      // a warning: the table's title, and so the key of every fact in it, may lack its first characters
+      const message = `page ${page}: "${t.text}" reads as the end of the table title "${truncatedTitle(t.text)}" and is no title itself: characters at its start may not have been read`;
+      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox });
+    } else if (lostOrdinal(t.text)) {
+      const message = `page ${page}: "${t.text}" starts with the 、 of an ordinal whose character was not read`;
       diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox });
     } else if (t.read !== undefined) {
       const message = `page ${page}: "${t.read}" read as "${t.text}" (characters the recogniser was unsure of, read as the budget vocabulary or a digit reads; docs/ocr.md)`;

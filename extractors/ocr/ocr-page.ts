@@ -10,9 +10,9 @@
  */
 import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
-import type { OcrBox, OcrEngine } from './paddle.js';
+import { widenToInk, type OcrBox, type OcrEngine, type Recognized } from './paddle.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
-import { fixOcrPunctuation, sameReading } from './ocr-text.js';
+import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
 import { binarize, eraseRules, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
 
 /** Every tuning value of the OCR path, with its default. */
@@ -79,6 +79,31 @@ export function splitAtRules(box: OcrBox, rules: readonly RasterRule[], margin =
   return out;
 }
 
+/**
+ * The text a speck follows: on its line just before it, or the line just above when the speck
+ * starts under that line's start (a cell's text wrapped onto a second line).
+ */
+function textBefore(texts: readonly OcrText[], s: OcrText): OcrText | undefined {
+  const after = (t: OcrText) => {
+    const h = t.y1 - t.y0;
+    const sameLine = Math.min(t.y1, s.y1) - Math.max(t.y0, s.y0) > 0.5 * Math.min(h, s.y1 - s.y0) && s.x0 >= t.x1 - 0.2 * h && s.x0 - t.x1 < h;
+    const wrapped = s.y0 >= t.y1 - 0.2 * h && s.y0 - t.y1 < 0.5 * h && s.x0 >= t.x0 - 0.5 * h && s.x0 < t.x0 + h;
+    return sameLine || wrapped;
+  };
+  return texts.filter((t) => !t.noise && after(t)).sort((a, b) => Math.abs(s.x0 - a.x1) + Math.abs(s.y0 - a.y0) - (Math.abs(s.x0 - b.x1) + Math.abs(s.y0 - b.y0)))[0];
+}
+
+/** Specks that are the ） of an open （ before them are that bracket (ocr-text.ts), with the recogniser's probability of it. */
+function closeBrackets(texts: OcrText[], readings: readonly Recognized[]): void {
+  texts.forEach((s, i) => {
+    if (!s.noise) return;
+    const before = textBefore(texts, s);
+    const p = before && closingBracket(before.text, readings[i]);
+    if (p === undefined) return;
+    texts[i] = { ...s, text: '）', probs: [Math.min(1, p)], read: s.read ?? readings[i].text, noise: undefined };
+  });
+}
+
 export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSettings = OCR_DEFAULTS): Promise<OcrPage> {
   const dpi = settings.dpi;
   const pt = 72 / dpi;
@@ -91,9 +116,13 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   }
   const rules = findRules(ink, g.width, g.height, Math.round(settings.ruleMinInch * dpi), Math.max(3, Math.round(settings.ruleMaxThickInch * dpi)));
   const clean = eraseRules(g, rules);
-  const boxes = (await engine.detect(clean, settings.detectLimit)).flatMap((b) => splitAtRules(b, rules));
+  const detected = await engine.detect(clean, settings.detectLimit);
+  // a character the detector left outside its line's box is taken in (paddle.ts)
+  const cleanInk = binarize(clean);
+  const boxes = detected.map((b) => widenToInk(b, cleanInk, clean.width, detected)).flatMap((b) => splitAtRules(b, rules));
   const read = await engine.recognize(clean, boxes);
   const texts: OcrText[] = [];
+  const readings: Recognized[] = [];
   boxes.forEach((b, i) => {
     const r = correctReading(readDigits(read[i]));
     if (!r.text.trim()) return;
@@ -105,7 +134,9 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
     const changed = sameReading(text, read[i].text) ? {} : { read: read[i].text };
     const noise = isNoise(r) ? { noise: true } : {};
     texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, ...changed, ...noise });
+    readings.push(r);
   });
+  closeBrackets(texts, readings);
   // a text-layer item: baseline and font size from the box (CJK ink fills ~0.85 of the box)
   const items = texts.filter((t) => !t.noise).map((t) => {
     const h = t.y1 - t.y0;

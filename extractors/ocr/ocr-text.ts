@@ -43,3 +43,35 @@ export function fixOcrPunctuation(text: string): string {
   // label (一般…), and a dash never stands before it
   return fixed.replace(/^[-－—_]?般/, '一般');
 }
+
+/** a mark read alone, with the recogniser's runners-up */
+interface LoneMark {
+  text: string;
+  probs: readonly number[];
+  alts: readonly (readonly { ch: string; p: number }[])[];
+}
+
+const CLOSE = new Set(['）', ')']);
+
+/**
+ * A speck that is the closing bracket of the text before it: that text opens （ and leaves it
+ * open (项目资金（元, its ） wrapped onto the next line of a narrow cell or cut off by the box), and the
+ * recogniser itself read the speck as ） or had ） among its runners-up. The probability of ）
+ * (both widths together), or undefined when it is no such mark. Nothing the recogniser did not
+ * offer is put in.
+ */
+export function closingBracket(before: string, speck: LoneMark): number | undefined {
+  const t = widen(before);
+  const open = (t.match(/（/g) ?? []).length - (t.match(/）/g) ?? []).length;
+  if (open <= 0 || Array.from(speck.text.trim()).length !== 1) return undefined;
+  const ch = speck.text.trim();
+  const p = (CLOSE.has(ch) ? speck.probs[Array.from(speck.text).indexOf(ch)] : 0) + (speck.alts.flat().filter((a) => CLOSE.has(a.ch)).reduce((n, a) => n + a.p, 0));
+  return p > 0 ? p : undefined;
+}
+
+/**
+ * A line that starts with the 、 of an ordinal and no ordinal before it (、项目支出): the ordinal's
+ * character (一, 二: thin strokes a scan can leave too light for detection) was not read. Which one
+ * it was cannot be told, so nothing is put in: the caller reports the line.
+ */
+export const lostOrdinal = (text: string) => /^\s*、\s*\p{Script=Han}/u.test(text);

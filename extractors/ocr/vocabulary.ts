@@ -82,3 +82,25 @@ export const BUDGET_WORDS: ReadonlySet<string> = new Set(
 );
 
 export const LONGEST_WORD = Math.max(...[...BUDGET_WORDS].map((w) => w.length));
+
+/** the registry's titles as printed (both names of a kind, with and without a closing note) */
+const TABLE_TITLES: readonly string[] = [...new Set(TABLE_KIND_DEFS.flatMap((d) => titleWords(d.name)).map(widen))];
+const TABLE_PATTERNS: readonly RegExp[] = TABLE_KIND_DEFS.flatMap((d) => d.patterns);
+/** a truncated title is at least this long: shorter ends (总表, 算表) are parts of any title */
+const MIN_TITLE_END = 4;
+
+/**
+ * The registry title that a line ends like when the line is not itself a title: 支预算总表 is
+ * the end of 财务收支预算总表 and names no kind, and 政拨款收支总表 is the end of 财政拨款收支总表
+ * and names a kind only in part (收支总表), so characters at their start were most likely not read
+ * (the detector left them out). A line that is a title as a whole — a registry name, or all of it
+ * one kind's pattern (收支预算总表) — is not one. Nothing is put in: the caller reports the line.
+ */
+export function truncatedTitle(text: string): string | undefined {
+  const t = widen(text.replace(/\s+/g, ''));
+  if (Array.from(t).length < MIN_TITLE_END || !t.endsWith('表')) return undefined;
+  const whole = (p: RegExp) => p.exec(t)?.[0] === t;
+  if (TABLE_TITLES.includes(t) || TABLE_PATTERNS.some(whole)) return undefined;
+  // the shortest: the fewest characters not read
+  return TABLE_TITLES.filter((name) => name.length > t.length && name.endsWith(t)).sort((a, b) => a.length - b.length)[0];
+}
