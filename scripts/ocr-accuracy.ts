@@ -29,7 +29,8 @@ export interface OcrAccuracy {
  * Full- and half-width punctuation are one mark here: （）：，“” against ():,"" is a difference of
  * glyph width a scan cannot show reliably (the sample itself prints 维修(护)费 beside 办公厅（室）).
  */
-const fold = (s: string) => s.replace(/[（）：，“”；]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '，': ',', '“': '"', '”': '"', '；': ';' })[c] ?? c);
+// the full-width point too: a recogniser cannot tell 1. from 1． (普陀区商务委 2025 p.9)
+const fold = (s: string) => s.replace(/[（）：，“”；．]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '，': ',', '“': '"', '”': '"', '；': ';', '．': '.' })[c] ?? c);
 const slot = (f: Fact) => fold([f.table_title, f.block, f.row, f.code, f.item, f.column, f.unit].join('|'));
 const full = (f: Fact) => `${slot(f)}|${f.value}`;
 
