@@ -9,9 +9,8 @@
  * - the template words of headers and 绩效 forms below, which the segmenter and interpreter
  *   recognise by pattern (src/interpret/labels.ts) and list nowhere as words.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { projectDataFile } from '../../src/core/data-file.js';
 import { TABLE_KIND_DEFS } from '../../schemas/table-kinds.js';
 import { SUBJECT_NAMES } from '../../src/core/subject-names.js';
 import { widen } from './ocr-text.js';
@@ -34,17 +33,6 @@ const TEMPLATE_WORDS = `
 市县（区）财政资金 项目概况 立项依据 实施主体 实施方案 实施周期 年度实施计划 项目总额 项目当年预算 目标 指标 说明 备注 本表无数据
 `;
 
-function dataFile(name: string): string | undefined {
-  // extractors/ocr (tsx, vitest) or dist/extractors/ocr (compiled): the project root holds data/
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const f = join(dir, 'data', name);
-    if (existsSync(f)) return f;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
-
 /** code → the names printed beside it (most printed first), renames included. */
 function loadSubjectNames(): Map<string, string[]> {
   const byCode = new Map<string, string[]>();
@@ -55,7 +43,7 @@ function loadSubjectNames(): Map<string, string[]> {
     if (!names.includes(name)) names.push(name);
     byCode.set(code, names);
   };
-  const file = dataFile('subject-names.csv');
+  const file = projectDataFile('subject-names.csv', import.meta.url);
   if (file) {
     for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
       const [code, name] = line.split(',');

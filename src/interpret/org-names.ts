@@ -9,9 +9,9 @@
  *      files a user names (CLI --org-aliases, or YUSUAN_ORG_ALIASES: paths separated by the
  *      platform's path delimiter). A user file extends or overrides the project's without code.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
+import { projectDataFile } from '../core/data-file.js';
 import { cleanText, normalizeChars } from '../core/text.js';
 
 export type OrgAliases = ReadonlyMap<string, string>;
@@ -51,17 +51,6 @@ export function parseOrgAliases(text: string, into: Map<string, string> = new Ma
   return into;
 }
 
-function projectAliasFile(): string | undefined {
-  // src/interpret (tsx, vitest) or dist/src/interpret (compiled): the project root holds data/
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const f = join(dir, 'data', 'org-aliases.csv');
-    if (existsSync(f)) return f;
-    dir = dirname(dir);
-  }
-  return undefined;
-}
-
 const cache = new Map<string, OrgAliases>();
 
 /**
@@ -70,7 +59,7 @@ const cache = new Map<string, OrgAliases>();
  */
 export function loadOrgAliases(extra: string[] = []): OrgAliases {
   const env = (process.env.YUSUAN_ORG_ALIASES ?? '').split(delimiter).filter(Boolean);
-  const files = [projectAliasFile(), ...env, ...extra].filter((f): f is string => !!f);
+  const files = [projectDataFile('org-aliases.csv', import.meta.url), ...env, ...extra].filter((f): f is string => !!f);
   const key = files.join('\u0000');
   let table = cache.get(key);
   if (!table) {
