@@ -8,6 +8,7 @@
 import type { BBox, Block, Diagnostic, GridCell } from '../../schemas/intermediate.js';
 import type { OcrPage, OcrText } from './ocr-page.js';
 import { lostOrdinal } from './ocr-text.js';
+import { isSubjectCode } from '../../src/core/subject-names.js';
 import { snapToSubjectName } from './snap-labels.js';
 import { truncatedTitle } from './vocabulary.js';
 
@@ -16,7 +17,6 @@ const NUMBERISH = /\d/;
 /** the characters whose reading decides a number: digits and the marks inside numbers */
 const NUMBER_CHAR = /[\d.,%\-－+]/;
 const HAN = /\p{Script=Han}/u;
-const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
 /** A recognised box that overlaps the cell over at least half its own height (the cell's text came from such boxes). */
 function inside(t: OcrText, b: BBox): boolean {
@@ -57,7 +57,7 @@ function rowCode(cells: readonly GridCell[]): { code: string; label: number; ski
       code = t[i] + t[i + 1];
       next = i + 2;
       if (/^\d{2}$/.test(t[next] ?? '')) code += t[next++];
-    } else if (CODE.test(t[i])) {
+    } else if (isSubjectCode(t[i])) {
       code = t[i];
       next = i + 1;
     } else {

@@ -5,12 +5,12 @@
  * every character that differs and the difference is small. The code is the anchor: digits are
  * never changed here (an unsure code is not read at all, apply-ocr.ts).
  */
+import { isSubjectCode } from '../../src/core/subject-names.js';
 import { SUBJECT_NAMES_BY_CODE } from './vocabulary.js';
 
 /** a character recognised above this is taken as printed: a name that differs there is not the cell's */
 export const SURE_CHAR = 0.95;
 
-const CODE = /^\d{3}(?:\d{2}){0,2}$/;
 
 export interface Snap {
   text: string;
@@ -64,7 +64,7 @@ function edits(read: readonly string[], name: readonly string[], max: number): n
 export function snapToSubjectName(code: string, read: string, probs: readonly number[]): Snap | undefined {
   const names = SUBJECT_NAMES_BY_CODE.get(code);
   const chars = Array.from(read);
-  if (!names || !CODE.test(code) || chars.length !== probs.length || chars.length < 2) return undefined;
+  if (!names || !isSubjectCode(code) || chars.length !== probs.length || chars.length < 2) return undefined;
   if (names.includes(read)) return undefined;
   // one edit in a short name, one in four characters in a longer one
   const max = Math.max(1, Math.floor(chars.length / 4));

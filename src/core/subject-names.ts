@@ -4,6 +4,11 @@
  * classification, the dataset files the code under its current name. Project-owned and small: a
  * code is added here when a corpus document prints it under a former name.
  */
+/** A subject code alone: 201, 20101, 2010101, 301, 30101 (functional 类/款/项, economic 类/款). */
+export function isSubjectCode(text: string): boolean {
+  return /^\d{3}(?:\d{2}){0,2}$/.test(text.replace(/\s+/g, ''));
+}
+
 export interface SubjectName {
   code: string;
   /** the current name */

@@ -2,6 +2,7 @@
  * What a printed label says: subject codes, ordinal prefixes, totals, header vocabulary.
  * Plain predicates over strings, shared by header detection and row interpretation.
  */
+import { isSubjectCode } from '../core/subject-names.js';
 import { cleanText } from '../core/text.js';
 
 /** 一、 / （一） / (一) / 1、 / ① … as printed at the start of a label. */
@@ -24,10 +25,8 @@ export function totalKind(label: string): 'total' | 'subtotal' | undefined {
   return undefined;
 }
 
-/** A subject code alone: 201, 20101, 2010101, 301, 30101 (functional 类/款/项, economic 类/款). */
-export function isCode(text: string): boolean {
-  return /^\d{3}(?:\d{2}){0,2}$/.test(text.replace(/\s+/g, ''));
-}
+/** A subject code alone (src/core/subject-names.ts). */
+export const isCode = isSubjectCode;
 
 /** "2013101 行政运行", "[201]一般公共服务支出", "201-一般…": a code printed inside the label cell. */
 export function splitLeadingCode(label: string): { code?: string; rest: string } {
