@@ -10,7 +10,8 @@
  */
 import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
-import { widenToInk, type OcrBox, type OcrEngine, type Recognized } from './paddle.js';
+import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
+import { widenToInk } from './widen-box.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
 import { binarize, eraseRules, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
@@ -117,7 +118,7 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const rules = findRules(ink, g.width, g.height, Math.round(settings.ruleMinInch * dpi), Math.max(3, Math.round(settings.ruleMaxThickInch * dpi)));
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
-  // a character the detector left outside its line's box is taken in (paddle.ts)
+  // a character the detector left outside its line's box is taken in (widen-box.ts)
   const cleanInk = binarize(clean);
   const boxes = detected.map((b) => widenToInk(b, cleanInk, clean.width, detected)).flatMap((b) => splitAtRules(b, rules));
   const read = await engine.recognize(clean, boxes);

@@ -4,7 +4,8 @@
  * 支 on, so the recogniser never saw 收 and the table's facts had the key 支预算总表.
  */
 import { describe, expect, it } from 'vitest';
-import { widenToInk, type OcrBox } from '../../extractors/ocr/paddle.js';
+import type { OcrBox } from '../../extractors/ocr/paddle.js';
+import { widenToInk } from '../../extractors/ocr/widen-box.js';
 
 const W = 400;
 const H = 100;
