@@ -25,7 +25,7 @@ import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
-import { headsAmountColumns } from './repeated-header-top.js';
+import { headsAmountColumns, repeatedHeaderTop } from './repeated-header-top.js';
 import { headerOverLabels } from './unheaded-label-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
@@ -553,7 +553,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     )
       top--;
     // a header repeated at the page top is all of the lines in the body's columns above it
-    if (repeatsHeader && atTop(up)) top = Math.min(top, up);
+    if (repeatsHeader && atTop(up)) top = repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol);
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
     const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
