@@ -396,9 +396,10 @@ function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: T
       const other = amounts.length ? amounts : others;
       return other.length ? { y0: Math.min(...other.map((t) => t.y0)), y1: Math.max(...other.map((t) => t.y1)) } : { y0: m.get(col)?.y0 ?? 0, y1: m.get(col)?.y1 ?? 0 };
     });
-    // a cell cut by the page break: rows beyond the page's edges counted in, blank ends kept merged (cut-merged-cells.ts)
+    // a cell cut by the page break: on a page the table goes on to, rows beyond its edges counted in; blank ends kept merged (cut-merged-cells.ts)
     const amounts = starts.some((m) => isAmount(cellText(m.get(col)?.frags ?? [])));
-    const ranges = amounts ? undefined : withCutEnds(mergedDownRanges(bands, texts, tol) ?? openMergedDownRanges(bands, texts, tol, foot?.[col]?.blank ?? 0), texts, foot?.[col]);
+    const closed = mergedDownRanges(bands, texts, tol);
+    const ranges = amounts ? closed : withCutEnds(closed ?? (foot ? openMergedDownRanges(bands, texts, tol, foot[col]?.blank ?? 0) : undefined), texts, foot?.[col]);
     if (ranges) out = applyMergedDown(out, col, ranges, (a, z) => cellText(starts.slice(a, z + 1).flatMap((m) => m.get(col)?.frags ?? [])));
   }
   return out;

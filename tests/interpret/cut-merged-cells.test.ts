@@ -3,7 +3,11 @@
  * empty on one page shows the text of the part on the other, so that its rows are read under their
  * unit (the LibreOffice misreads render's 项目支出, ruled and not).
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { documentFacts } from '../../src/export/facts.js';
+import { extract } from '../../src/pipeline.js';
+import { ROOT } from '../helpers.js';
 import type { GridBlock } from '../../schemas/intermediate.js';
 import { joinCutMergedCells } from '../../src/interpret/cut-merged-cells.js';
 import { buildMatrix, shownText } from '../../src/interpret/matrix.js';
@@ -30,5 +34,16 @@ describe('a merged label cell cut by a page break', () => {
     expect(shownText(joinCutMergedCells(m, new Set([0, 2])), 1, 0)).toBe('');
     const n = buildMatrix([grid(header, [c('', 2), c('执法一'), c('')], [c('执法二'), c('')]), grid(header, [c('执法大队'), c('执法三'), c('4.00')])]);
     expect(shownText(joinCutMergedCells(n, new Set([0, 3])), 1, 0)).toBe('');
+  });
+});
+
+describe('the LibreOffice misreads render, ruled (its unit cells cut at pages 5–6 and 6–7)', () => {
+  it('reads every project under its unit: the facts of its HTML on the full key', async () => {
+    const [doc, html] = await Promise.all(['libreoffice.pdf', 'html'].map((ext) => extract(join(ROOT, 'samples', `misreads-2024-budget.${ext}`))));
+    const key = (f: ReturnType<typeof documentFacts>[number]) => [f.table_no, f.table_kind, f.table_title, f.block, f.row, f.code, f.item, f.column, f.value, f.unit].join('|');
+    const want = new Set(documentFacts(html).map(key));
+    const got = documentFacts(doc).map(key);
+    expect(got.filter((k) => !want.has(k))).toEqual([]);
+    expect(got).toHaveLength(want.size);
   });
 });
