@@ -9,6 +9,7 @@ import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
+import { columnFeet, type ColumnFoot } from './cut-merged-cells.js';
 import { extractRulings, type OpCodes } from './rulings.js';
 import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';
 import type { Segment } from './rulings.js';
@@ -44,6 +45,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     let firstError: unknown;
     // the last table's columns, for an unruled table that goes on at the top of the next page
     let previousColumns: number[] | undefined;
+    let previousFoot: ColumnFoot[] | undefined;
     for (let p = 1; p <= n; p++) {
       if (p > 1) blocks.push({ type: 'pagebreak', page: p });
       let page;
@@ -76,10 +78,11 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
           rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
         }
         if (!frags.length) emptyPages.push(p);
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns }, settings);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot }, settings);
         if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         const grids = out.blocks.filter((b) => b.type === 'grid');
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
+        previousFoot = grids.length ? columnFeet(grids[grids.length - 1]) : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
         opts.onPage?.(p, n, !!ocr);

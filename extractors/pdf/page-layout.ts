@@ -10,6 +10,7 @@ import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from 
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
 import { footBlock, footTable } from './page-foot-table.js';
+import type { ColumnFoot } from './cut-merged-cells.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from './caption-rows.js';
 import { joinAdjacentFrames } from './adjacent-frames.js';
@@ -27,6 +28,8 @@ export interface PageInput {
   rules: Segment[];
   /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
   previousColumns?: number[];
+  /** how each column of the previous page's last table ends: a merged cell cut by the page break goes on here */
+  previousFoot?: ColumnFoot[];
 }
 
 export interface PageOutput {
@@ -310,7 +313,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm) }));
-  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]));
+  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]), p.previousFoot);
   // a table's header alone at the foot of the page, the table going on overleaf
   const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);
   if (foot) tables.push(footTable(streamLines, foot, p.page, s));

@@ -25,10 +25,12 @@ import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
-import { headsAmountColumns } from './repeated-header-top.js';
-import { headerOverLabels } from './unheaded-label-column.js';
+import { headsAmountColumns, repeatedHeaderTop } from './repeated-header-top.js';
+import { codePartColumn, headerOverLabels } from './unheaded-label-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
+import { startsNextRow } from './next-row-line.js';
+import { openMergedDownRanges, withCutEnds, type ColumnFoot } from './cut-merged-cells.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
@@ -337,7 +339,7 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
  * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
  * those columns.
  */
-export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0): GridRow[] {
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0, foot?: readonly ColumnFoot[]): GridRow[] {
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
@@ -370,14 +372,14 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
     starts.push(here);
     rows.push({ cells });
   }
-  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol) : rows;
+  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol, foot) : rows;
 }
 
 /**
  * Label columns whose texts are each printed once, centred over the rows they cover (a unit name
  * beside its projects), with those cells merged down (merged-down.ts); amount columns never.
  */
-function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number): GridRow[] {
+function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number, foot?: readonly ColumnFoot[]): GridRow[] {
   let out = rows;
   // rows above the first amount row are a header read as body: no merged cell reaches into them
   const firstAmounts = starts.findIndex((m) => [...m.values()].some((t) => isAmount(cellText(t.frags))));
@@ -394,7 +396,10 @@ function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: T
       const other = amounts.length ? amounts : others;
       return other.length ? { y0: Math.min(...other.map((t) => t.y0)), y1: Math.max(...other.map((t) => t.y1)) } : { y0: m.get(col)?.y0 ?? 0, y1: m.get(col)?.y1 ?? 0 };
     });
-    const ranges = mergedDownRanges(bands, texts, tol);
+    // a cell cut by the page break: on a page the table goes on to, rows beyond its edges counted in; blank ends kept merged (cut-merged-cells.ts)
+    const amounts = starts.some((m) => isAmount(cellText(m.get(col)?.frags ?? [])));
+    const closed = mergedDownRanges(bands, texts, tol);
+    const ranges = amounts ? closed : withCutEnds(closed ?? (foot ? openMergedDownRanges(bands, texts, tol, foot[col]?.blank ?? 0) : undefined), texts, foot?.[col]);
     if (ranges) out = applyMergedDown(out, col, ranges, (a, z) => cellText(starts.slice(a, z + 1).flatMap((m) => m.get(col)?.frags ?? [])));
   }
   return out;
@@ -423,7 +428,8 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
     const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms)) && !wrappedBetweenRows(lines, k - 1, 0.6);
     // (two lines with amounts in one column stay two rows, whatever straddles them)
-    if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms)) {
+    // (a line touching the row only through a merged label between rows goes with the next amount line)
+    if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms) && !startsNextRow(last.atoms, l.line, lines[k + 1], 0.2)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
         line: { frags, x0: Math.min(last.line.x0, l.line.x0), x1: Math.max(last.line.x1, l.line.x1), y0: last.line.y0, y1: Math.max(last.line.y1, l.line.y1), base: last.line.base, size: Math.max(last.line.size, l.line.size) },
@@ -495,7 +501,7 @@ export interface StreamTable {
  * running header, footer or page number; `pageEdge[k]`: stopped only for being one (it may still be
  * a row of a table beside it).
  */
-export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[]): StreamTable[] {
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[], previousFoot?: readonly ColumnFoot[]): StreamTable[] {
   const st = s.stream;
   const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
   const out: StreamTable[] = [];
@@ -553,7 +559,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     )
       top--;
     // a header repeated at the page top is all of the lines in the body's columns above it
-    if (repeatsHeader && atTop(up)) top = Math.min(top, up);
+    if (repeatsHeader && atTop(up)) top = repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol);
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
     const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
@@ -563,7 +569,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
     const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
-    const cols = tableColumns(headerOverLabels(found, found.map((c) => amountColumn(c, bodyAtoms)), leaves), leaves);
+    const cols = tableColumns(headerOverLabels(found, found.map((c) => (codePartColumn(c, bodyAtoms) ? false : amountColumn(c, bodyAtoms))), leaves), leaves);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
@@ -574,7 +580,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol)];
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined)];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
