@@ -17,6 +17,8 @@ import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
+import type { TableHint } from '../../src/core/table-settings.js';
+import { layoutWithHints } from './table-hints.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -27,6 +29,8 @@ export interface PageInput {
   rules: Segment[];
   /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
   previousColumns?: number[];
+  /** the user's table hints for this page (the table settings file, table-hints.ts) */
+  hints?: TableHint[];
 }
 
 export interface PageOutput {
@@ -282,6 +286,7 @@ function bodySize(frags: readonly TextFrag[]): number {
 }
 
 export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutput {
+  if (p.hints?.length) return layoutWithHints(p, p.hints, s, layoutPage);
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;
