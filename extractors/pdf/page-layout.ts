@@ -19,6 +19,7 @@ import { buildFrame, findFrames, frameCells, type Box, type Frame } from './rule
 import type { Segment } from './rulings.js';
 import type { TableHint } from '../../src/core/table-settings.js';
 import { layoutWithHints } from './table-hints.js';
+import { isPageNumberAtEdge } from '../../src/core/page-number.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -248,7 +249,7 @@ function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
   const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || isPageNumberAtEdge(t);
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
