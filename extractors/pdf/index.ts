@@ -8,6 +8,7 @@ import { ExtractionError } from '../../src/core/errors.js';
 import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
+import { hintsForPage } from '../../src/core/table-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { columnFeet, type ColumnFoot } from './cut-merged-cells.js';
 import { extractRulings, type OpCodes } from './rulings.js';
@@ -78,7 +79,8 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
           rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
         }
         if (!frags.length) emptyPages.push(p);
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot }, settings);
+        const hints = hintsForPage(opts.tables, p);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot, ...(hints.length ? { hints } : {}) }, settings);
         if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         const grids = out.blocks.filter((b) => b.type === 'grid');
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;

@@ -18,6 +18,9 @@ import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
+import type { TableHint } from '../../src/core/table-settings.js';
+import { layoutWithHints } from './table-hints.js';
+import { isPageNumberAtEdge } from '../../src/core/page-number.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -30,6 +33,8 @@ export interface PageInput {
   previousColumns?: number[];
   /** how each column of the previous page's last table ends: a merged cell cut by the page break goes on here */
   previousFoot?: ColumnFoot[];
+  /** the user's table hints for this page (the table settings file, table-hints.ts) */
+  hints?: TableHint[];
 }
 
 export interface PageOutput {
@@ -247,7 +252,7 @@ function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
   const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || isPageNumberAtEdge(t);
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
@@ -285,6 +290,7 @@ function bodySize(frags: readonly TextFrag[]): number {
 }
 
 export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutput {
+  if (p.hints?.length) return layoutWithHints(p, p.hints, s, layoutPage);
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;

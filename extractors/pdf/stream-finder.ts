@@ -25,6 +25,7 @@ import { claimBottomLeaves } from './header-spans.js';
 import { withTopRow } from './page-top-row.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
+import { shiftedPartCut } from './shifted-part.js';
 import { headsAmountColumns, repeatedHeaderTop } from './repeated-header-top.js';
 import { codePartColumn, headerOverLabels } from './unheaded-label-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
@@ -573,14 +574,20 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
-    const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
+    // (or when its amount rows' strips alone do: a form's last fund rows at the page top, then its
+    // next section printed in columns of its own, which the previous page's columns still hold)
+    const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) ?? continuedColumns(strips, previousColumns) : undefined;
     const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
     const own = [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
     const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined)];
+    // the rest of a table going on from the previous page, printed below a gap as a second table in other widths (shifted-part.ts)
+    const cut = carried ? shiftedPartCut(bodyLines, st.alignTol, st.shiftedGapRatio) : undefined;
+    const foot = !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined;
+    const bodyRowsRead = cut ? shiftedBodyRows(bodyLines, tab.slice(bodyTop), cut, edges, page, st) : bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, foot);
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRowsRead];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
@@ -591,4 +598,22 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     });
   }
   return out;
+}
+
+/**
+ * Body rows of a table going on from the previous page (in its columns, `edges`) whose lines from
+ * `cut` on are a second table laid out on its own (shifted-part.ts): those lines on columns of
+ * their own, taken in order onto `edges` (amount columns onto amount columns, layout-split.ts).
+ * `tab[k]`: line k has amounts in cells apart.
+ */
+function shiftedBodyRows(lines: readonly StreamLine[], tab: readonly boolean[], cut: number, edges: readonly number[], page: number, st: LayoutSettings['stream']): GridRow[] {
+  const rowsOf = (ls: readonly StreamLine[], es: readonly number[]) => bodyRows(ls, es, page, st.wrapJoinEm, st.mergedCentreTol);
+  const [upperLines, lower] = [lines.slice(0, cut), lines.slice(cut)];
+  const strips = widenStrips(bodyStrips(lower.filter((_, k) => tab[cut + k]), st.stripTol), lower.filter((_, k) => !tab[cut + k]).flatMap((l) => l.atoms));
+  const atoms = lower.flatMap((l) => l.atoms);
+  const numeric = strips.map((c) => amountColumn(c, atoms));
+  const own = [Math.min(...lower.map((l) => l.line.x0)), ...alignedBoundaries(strips, numeric, st.edgePadEm * lower[0].line.size), Math.max(...lower.map((l) => l.line.x1))];
+  const upperNumeric = edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, upperLines.flatMap((l) => l.atoms)));
+  const lowerEdges = strips.length >= 2 ? columnsInOrder(strips, numeric, own, upperNumeric) : undefined;
+  return lowerEdges ? [...rowsOf(upperLines, edges), ...rowsOf(lower, lowerEdges)] : rowsOf(lines, edges);
 }
