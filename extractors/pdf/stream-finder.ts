@@ -23,6 +23,8 @@ import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsU
 import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
 import { raisedColumns } from './raised-leaves.js';
+import { headerDepth, spansHeaderBelow } from './spanning-header-line.js';
+import { isTrailingNote } from './trailing-note.js';
 import { withTopRow } from './page-top-row.js';
 import { withRowUnderTopHeader } from './top-row-under-header.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
@@ -551,21 +553,23 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
-    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1) && !isTrailingNote(lines[down + 1].atoms)) down++;
     const bottom = reachDownOverStraddling(lines, lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom, (k) => !stop[k], st.straddleOverlapEm);
     while (
       top - 1 >= 0 &&
-      bodyTop - (top - 1) <= st.maxHeaderLines &&
+      headerDepth(lines.slice(top - 1, bodyTop).map((l) => l.line)) <= st.maxHeaderLines &&
       !stop[top - 1] &&
       !used.has(top - 1) &&
-      near(top - 1, top, st.headerGapEm) &&
+      (near(top - 1, top, st.headerGapEm) || (near(top - 1, top, st.maxRowGapEm) && top < bodyTop && spansHeaderBelow(lines[top - 1].atoms, lines.slice(top, bodyTop).flatMap((l) => l.atoms)))) &&
       lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
       // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
       top--;
-    // a header repeated at the page top is all of the lines in the body's columns above it
-    if (repeatsHeader && atTop(up)) top = Math.min(top, up);
+    // a header repeated at the page top is all of the lines in the body's columns above it (and so
+    // is a header under its title printed further above the body than headerGapEm: rows of a
+    // spreadsheet printed tall)
+    if (repeatsHeader) top = Math.min(top, up);
     const printedHeader = lines.slice(top, bodyTop);
     const numbers = printedHeader.length && isColumnNumberLine(printedHeader[printedHeader.length - 1].atoms) ? printedHeader[printedHeader.length - 1] : undefined;
     const header = numbers ? printedHeader.slice(0, -1) : printedHeader;

@@ -12,6 +12,8 @@ import { raisedColumns } from '../../extractors/pdf/raised-leaves.js';
 import { headerCells, headerRows, isLeaf, isTabular, lineAtoms, type HeaderCell, type StreamLine } from '../../extractors/pdf/stream-finder.js';
 import { groupLines, linePieces } from '../../extractors/pdf/text-items.js';
 import { withRowUnderTopHeader } from '../../extractors/pdf/top-row-under-header.js';
+import { headerDepth, spansHeaderBelow } from '../../extractors/pdf/spanning-header-line.js';
+import { isTrailingNote } from '../../extractors/pdf/trailing-note.js';
 import { headerOverAmounts } from '../../extractors/pdf/unheaded-amount-column.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
 import type { Fact } from '../../schemas/document.js';
@@ -110,9 +112,29 @@ describe('a last row under its header printed again at the page top', () => {
   it('goes on with the previous page table', () => {
     expect(withRowUnderTopHeader(ls, [], tabOf(ls), stop, none, [38, 150, 230, 330], S.stream.maxHeaderLines)).toEqual([{ top: 2, bodyTop: 2, bottom: 2 }]);
   });
-  it('not without a previous table, nor under a title', () => {
+  it('not without a previous table, nor under a title, nor under prose (a numbered heading: 6.4 … (Tables 6.6 - 6.9))', () => {
     expect(withRowUnderTopHeader(ls, [], tabOf(ls), stop, none, undefined, S.stream.maxHeaderLines)).toEqual([]);
     expect(withRowUnderTopHeader(ls, [], tabOf(ls), [true, false, false, true], none, [38, 150, 230, 330], S.stream.maxHeaderLines)).toEqual([]);
+    const prose = [stream(frag('the next chapter, in which we are careful to distinguish', 72, 40)), stream(frag('6.4', 72, 60), frag('The changing face', 100, 60), frag('6.6', 300, 60), frag('6.9', 330, 60))];
+    expect(withRowUnderTopHeader(prose, [], tabOf(prose), [false, false], [false, false], [72, 150, 300, 400], S.stream.maxHeaderLines)).toEqual([]);
+  });
+});
+
+describe('a header printed in a spreadsheet\'s tall rows', () => {
+  it('a spanning cell far above the rest of the header heads two texts or more under it', () => {
+    const below = [stream(frag('因公出国', 233, 190), frag('公务接待', 284, 190)), stream(frag('公务用车购置及运行费', 348, 180))].flatMap((l) => l.atoms);
+    expect(spansHeaderBelow(stream(frag('“三公”经费', 305, 130)).atoms, below)).toBe(true);
+    expect(spansHeaderBelow(stream(frag('单位：万元', 305, 130)).atoms, below.slice(2))).toBe(false);
+    expect(spansHeaderBelow(stream(frag('129.60', 300, 130)).atoms, below)).toBe(false);
+  });
+  it('wrapped header cells staggered in one row count as one header line', () => {
+    const ys = [[192.9, 202.9], [199.3, 209.3], [204.6, 214.6], [217.2, 227.2], [229.8, 239.8]].map(([y0, y1]) => ({ y0, y1 }));
+    expect(headerDepth(ys)).toBe(3);
+  });
+  it('a sentence under the last row is a note, not a row', () => {
+    expect(isTrailingNote([{ text: 'See notes at end of table.' }])).toBe(true);
+    expect(isTrailingNote([{ text: '二、外交支出' }])).toBe(false);
+    expect(isTrailingNote([{ text: 'Total' }])).toBe(false);
   });
 });
 
