@@ -1,74 +1,84 @@
 /**
- * What a render reads differently from the document it was made from: the facts of `got` and of
- * `want` compared on the full key (table_no … unit), the keys missing from `got` and the extra ones
- * listed grouped by table and page, with recall and precision — to see which table and page a
- * borderless render loses before reaching for its cause.
+ * What a render of a sample reads wrong: its facts against the facts of the source it was printed
+ * from, on the full key (table_no … unit), with the missing and extra keys grouped by table and
+ * page, so that each loss is seen where it is (issue 15).
  *
- *   npx tsc -p tsconfig.build.json && node dist/scripts/facts-diff.js GOT WANT [--max N]
+ *   npx tsx scripts/facts-diff.ts RENDER SOURCE [--all]
+ *   npx tsx scripts/facts-diff.ts samples/validation/seed.borderless.pdf samples/validation/seed.html
  *
- * e.g. GOT samples/misreads-2024-budget.borderless-libreoffice.pdf, WANT samples/misreads-2024-budget.html.
+ * Prints recall and precision, then per table the keys only the source has (-) and only the render
+ * has (+), each with its page; --all prints every key (default: the first 12 of each group).
  */
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Fact } from '../schemas/document.js';
 import { documentFacts } from '../src/export/facts.js';
 import { extract } from '../src/pipeline.js';
 
-const KEY = ['table_no', 'table_kind', 'table_title', 'block', 'row', 'code', 'item', 'column', 'value', 'unit'] as const;
+export const KEY_COLUMNS = ['table_no', 'table_kind', 'table_title', 'block', 'row', 'code', 'item', 'column', 'value', 'unit'] as const;
 
-/** A fact's full key, the one tests/samples-borderless.test.ts scores on. */
-export const factKey = (f: Fact): string => KEY.map((c) => f[c]).join('|');
+export const factKey = (f: Fact): string => KEY_COLUMNS.map((c) => f[c]).join('|');
 
 export interface FactsDiff {
   recall: number;
   precision: number;
-  /** facts of one side whose key the other side lacks, grouped by `table_no p.page` */
-  missing: Map<string, Fact[]>;
-  extra: Map<string, Fact[]>;
+  wanted: number;
+  got: number;
+  /** per table (label and title): the keys missing from the render and the ones it adds, with their pages */
+  tables: { table: string; missing: Fact[]; extra: Fact[] }[];
 }
 
-function grouped(facts: readonly Fact[]): Map<string, Fact[]> {
-  const out = new Map<string, Fact[]>();
-  for (const f of facts) {
-    const g = `${f.table_no} ${f.table_title} p.${f.page}`;
-    out.set(g, [...(out.get(g) ?? []), f]);
-  }
-  return out;
-}
-
-/** The two fact lists compared on the full key. */
+/** The full-key comparison of a render's facts with its source's (multisets: a key twice counts twice). */
 export function diffFacts(got: readonly Fact[], want: readonly Fact[]): FactsDiff {
-  const have = new Set(got.map(factKey));
-  const wanted = new Set(want.map(factKey));
-  const missing = want.filter((f) => !have.has(factKey(f)));
-  const extra = got.filter((f) => !wanted.has(factKey(f)));
+  const count = (fs: readonly Fact[]) => {
+    const m = new Map<string, number>();
+    for (const f of fs) m.set(factKey(f), (m.get(factKey(f)) ?? 0) + 1);
+    return m;
+  };
+  const left = (fs: readonly Fact[], other: Map<string, number>) =>
+    fs.filter((f) => {
+      const n = other.get(factKey(f)) ?? 0;
+      if (n > 0) other.set(factKey(f), n - 1);
+      return n === 0;
+    });
+  const missing = left(want, count(got));
+  const extra = left(got, count(want));
+  const wantedKeys = new Set(want.map(factKey));
+  const gotKeys = new Set(got.map(factKey));
+  const tables = new Map<string, { table: string; missing: Fact[]; extra: Fact[] }>();
+  const at = (f: Fact) => {
+    const t = `${f.table_no} ${f.table_title}`;
+    if (!tables.has(t)) tables.set(t, { table: t, missing: [], extra: [] });
+    return tables.get(t)!;
+  };
+  for (const f of missing) at(f).missing.push(f);
+  for (const f of extra) at(f).extra.push(f);
   return {
-    recall: want.length ? (want.length - missing.length) / want.length : 1,
-    precision: got.length ? (got.length - extra.length) / got.length : 1,
-    missing: grouped(missing),
-    extra: grouped(extra),
+    recall: want.filter((f) => gotKeys.has(factKey(f))).length / Math.max(1, want.length),
+    precision: got.filter((f) => wantedKeys.has(factKey(f))).length / Math.max(1, got.length),
+    wanted: want.length,
+    got: got.length,
+    tables: [...tables.values()],
   };
 }
 
-async function main(argv: string[]): Promise<void> {
-  const max = argv.includes('--max') ? Number(argv[argv.indexOf('--max') + 1]) : 8;
-  const [gotFile, wantFile] = argv.filter((a, k) => !a.startsWith('--') && argv[k - 1] !== '--max');
-  if (!gotFile || !wantFile) {
-    process.stderr.write('usage: facts-diff GOT WANT [--max N]\n');
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const all = process.argv.includes('--all');
+  if (args.length !== 2) {
+    console.error('usage: facts-diff RENDER SOURCE [--all]');
     process.exit(2);
   }
-  const [got, want] = await Promise.all([extract(gotFile), extract(wantFile)]);
-  const d = diffFacts(documentFacts(got), documentFacts(want));
-  const show = (label: string, groups: Map<string, Fact[]>) => {
-    for (const [g, fs] of groups) {
-      console.log(`${label} ${fs.length}  ${g}`);
-      for (const f of fs.slice(0, max)) console.log(`    ${[f.block, f.row, f.code, f.item, f.column, f.value, f.unit].join(' | ')}`);
-      if (fs.length > max) console.log(`    … ${fs.length - max} more`);
-    }
+  const [render, source] = await Promise.all(args.map((p) => extract(p)));
+  const d = diffFacts(documentFacts(render), documentFacts(source));
+  console.log(`recall ${d.recall.toFixed(4)} precision ${d.precision.toFixed(4)} (${d.wanted} wanted, ${d.got} read)`);
+  const show = (sign: string, fs: Fact[]) => {
+    for (const f of all ? fs : fs.slice(0, 12)) console.log(`  ${sign} p${f.page} ${f.block ? f.block + ' ' : ''}r${f.row} ${f.code} ${f.item} | ${f.column} = ${f.value}`);
+    if (!all && fs.length > 12) console.log(`  ${sign} … ${fs.length - 12} more`);
   };
-  console.log(`recall ${d.recall.toFixed(4)}  precision ${d.precision.toFixed(4)}`);
-  show('missing', d.missing);
-  show('extra', d.extra);
+  for (const t of d.tables.sort((a, b) => b.missing.length + b.extra.length - a.missing.length - a.extra.length)) {
+    console.log(`${t.table}: ${t.missing.length} missing, ${t.extra.length} extra`);
+    show('-', t.missing);
+    show('+', t.extra);
+  }
 }
 
-if (process.argv[1] && resolve(fileURLToPath(import.meta.url)) === resolve(process.argv[1])) await main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -22,17 +22,24 @@ import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
 import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
+import { raisedColumns } from './raised-leaves.js';
+import { headerDepth, spansHeaderBelow } from './spanning-header-line.js';
+import { isTrailingNote } from './trailing-note.js';
 import { withTopRow } from './page-top-row.js';
+import { withRowUnderTopHeader } from './top-row-under-header.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
 import { shiftedPartCut } from './shifted-part.js';
 import { headsAmountColumns, repeatedHeaderTop } from './repeated-header-top.js';
 import { codePartColumn, headerOverLabels } from './unheaded-label-column.js';
+import { headerOverAmounts } from './unheaded-amount-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
 import { startsNextRow } from './next-row-line.js';
 import { openMergedDownRanges, withCutEnds, type ColumnFoot } from './cut-merged-cells.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
+import { onlyWrapBelow } from './foot-row-wrap.js';
+import { columnNumberRow, isColumnNumberLine, numberedColumns } from './column-number-row.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -102,7 +109,8 @@ export function tableRuns(lines: readonly StreamLine[], tab: readonly boolean[],
       } else if (j - last > s.maxWrappedLines) break;
     }
     // one row at the foot of a page (a table's header and first row before it goes on overleaf)
-    const atFoot = lines.slice(last + 1).every((_, k) => stop[last + 1 + k]);
+    // (its labels' lower lines may wrap under it)
+    const atFoot = onlyWrapBelow(lines, last, tab, stop, s.wrapJoinEm);
     if (nTab >= s.minRows || (atFoot && lines[last].atoms.length >= 3)) out.push({ top: i, bodyTop: i, bottom: last });
     i = last + 1;
   }
@@ -263,7 +271,7 @@ export function centredSpan(cell: Interval, edges: readonly number[], centres: r
  * level lower); leaves go in the bottom row and reach up (rowSpan) over levels where no spanning
  * cell heads their column.
  */
-export function headerRows(cells: readonly HeaderCell[], bounds: readonly number[], edges: readonly number[], page: number): GridRow[] {
+export function headerRows(cells: readonly HeaderCell[], bounds: readonly number[], edges: readonly number[], page: number, bandEm?: number): GridRow[] {
   const nc = bounds.length + 1;
   const leaves = cells.filter((c) => isLeaf(c, cells, bounds));
   const uppers = cells.filter((c) => !leaves.includes(c)).sort((a, b) => a.y0 - b.y0);
@@ -294,11 +302,15 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
     return l ? (l.x0 + l.x1) / 2 : (edges[k] + edges[k + 1]) / 2;
   });
   const mid = (c: Interval) => (c.x0 + c.x1) / 2;
+  // a leaf printed between the bands (项目名称 merged down both rows) is headed by no spanning cell
+  // of the levels it reaches up over
+  const levelTops = Array.from({ length: nLevels }, (_, lv) => Math.min(...uppers.filter((u) => level.get(u) === lv).map((u) => u.y0)));
+  const raised = bandEm === undefined ? new Map<number, number>() : raisedColumns(leafOf, leaves, levelTops, Math.max(...cells.map((c) => c.y1)), bandEm);
   for (let lv = 0; lv < nLevels; lv++) {
     const here = uppers.filter((u) => level.get(u) === lv).sort((a, b) => mid(a) - mid(b));
     const own = here.map((u) => columnsUnder(u, bounds));
     here.forEach((u, i) => {
-      const allowed = centres.map((_, k) => owner[lv][k] < 0 && !own.some(([a, b], j) => j !== i && k >= a && k <= b));
+      const allowed = centres.map((_, k) => owner[lv][k] < 0 && !(lv >= (raised.get(k) ?? Infinity)) && !own.some(([a, b], j) => j !== i && k >= a && k <= b));
       const [a, b] = centredSpan(u, edges, centres, allowed);
       if ([...Array(b - a + 1).keys()].some((k) => owner[lv][a + k] >= 0)) return;
       for (let k = a; k <= b; k++) owner[lv][k] = spans.length;
@@ -504,12 +516,14 @@ export interface StreamTable {
  */
 export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[], previousFoot?: readonly ColumnFoot[]): StreamTable[] {
   const st = s.stream;
-  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
+  // (a column-number row, 1 2 3 …, is the header's last row: its numbers are no amounts)
+  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces) && !isColumnNumberLine(l.atoms));
   const out: StreamTable[] = [];
   const used = new Set<number>();
   // the last table's columns and their kinds, for a part printed under it in other widths
   let upper: { numeric: (boolean | undefined)[]; bottom: number } | undefined;
-  const runs = withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm).flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
+  const topRuns = withRowUnderTopHeader(lines, withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm), tab, stop, furniture, previousColumns, st.maxHeaderLines);
+  const runs = topRuns.flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
   for (const run of runs) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
     const strips = joinTotalIntoCodes(bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol), body.filter((_, k) => tab[run.bodyTop + k]));
@@ -546,22 +560,26 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
-    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1) && !isTrailingNote(lines[down + 1].atoms)) down++;
     const bottom = reachDownOverStraddling(lines, lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom, (k) => !stop[k], st.straddleOverlapEm);
     while (
       top - 1 >= 0 &&
-      bodyTop - (top - 1) <= st.maxHeaderLines &&
+      headerDepth(lines.slice(top - 1, bodyTop).map((l) => l.line)) <= st.maxHeaderLines &&
       !stop[top - 1] &&
       !used.has(top - 1) &&
-      near(top - 1, top, st.headerGapEm) &&
+      (near(top - 1, top, st.headerGapEm) || (near(top - 1, top, st.maxRowGapEm) && top < bodyTop && spansHeaderBelow(lines[top - 1].atoms, lines.slice(top, bodyTop).flatMap((l) => l.atoms)))) &&
       lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
       // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
       top--;
-    // a header repeated at the page top is all of the lines in the body's columns above it
-    if (repeatsHeader && atTop(up)) top = repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol);
-    const header = lines.slice(top, bodyTop);
+    // a header repeated at the page top is all of the lines in the body's columns above it, below a
+    // running header (and so is a header under its title printed further above the body than
+    // headerGapEm: rows of a spreadsheet printed tall)
+    if (repeatsHeader) top = atTop(up) ? repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol) : Math.min(top, up);
+    const printedHeader = lines.slice(top, bodyTop);
+    const numbers = printedHeader.length && isColumnNumberLine(printedHeader[printedHeader.length - 1].atoms) ? printedHeader[printedHeader.length - 1] : undefined;
+    const header = numbers ? printedHeader.slice(0, -1) : printedHeader;
     const bodyLines = lines.slice(bodyTop, bottom + 1);
     const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
@@ -570,13 +588,18 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
     const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
     const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
-    const cols = tableColumns(headerOverLabels(found, found.map((c) => (codePartColumn(c, bodyAtoms) ? false : amountColumn(c, bodyAtoms))), leaves), leaves);
+    const foundNumeric = found.map((c) => (codePartColumn(c, bodyAtoms) ? false : amountColumn(c, bodyAtoms)));
+    // (the numbers of a column-number row each name a column, printed empty or not)
+    const headed = headerOverAmounts(headerOverLabels(found, foundNumeric, leaves), foundNumeric, leaves);
+    const cols = tableColumns(headed, [...numberedColumns(numbers?.atoms ?? [], headed, leaves).map((a) => ({ ...a, atoms: [a] })), ...leaves]);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
-    // (or when its amount rows' strips alone do: a form's last fund rows at the page top, then its
-    // next section printed in columns of its own, which the previous page's columns still hold)
-    const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) ?? continuedColumns(strips, previousColumns) : undefined;
+    // (so does one whose header is printed again at the page top: the same header over the same
+    // columns; or, with no header, when its amount rows' strips alone do: a form's last fund rows at
+    // the page top, then its next section printed in columns of its own, which the previous page's
+    // columns still hold)
+    const carried = (!header.length || (repeatsHeader && atTop(up))) && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) ?? (header.length ? undefined : continuedColumns(strips, previousColumns)) : undefined;
     const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
     const own = [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
@@ -587,7 +610,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const cut = carried ? shiftedPartCut(bodyLines, st.alignTol, st.shiftedGapRatio) : undefined;
     const foot = !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined;
     const bodyRowsRead = cut ? shiftedBodyRows(bodyLines, tab.slice(bodyTop), cut, edges, page, st) : bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, foot);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRowsRead];
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page, st.bottomBandEm) : []), ...(numbers ? [columnNumberRow(numbers.atoms, edges, page)] : []), ...bodyRowsRead];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
