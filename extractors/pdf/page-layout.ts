@@ -13,6 +13,7 @@ import { footBlock, footTable } from './page-foot-table.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from './caption-rows.js';
 import { joinAdjacentFrames } from './adjacent-frames.js';
+import { extendByFillRows } from './fill-rows.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
@@ -27,6 +28,8 @@ export interface PageInput {
   rules: Segment[];
   /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
   previousColumns?: number[];
+  /** filled boxes (cell shading) larger than a rule: rows a frame's rules leave out (fill-rows.ts) */
+  fills?: Box[];
 }
 
 export interface PageOutput {
@@ -295,7 +298,8 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
     else for (const { grid } of parts) placed.push({ y0: grid.bbox!.y0, x0: grid.bbox!.x0, block: grid });
     for (const t of lifted) placed.push({ y0: t.bbox?.y0 ?? y0, x0: t.bbox?.x0 ?? x0, block: t });
   };
-  for (const frame of joinAdjacentFrames(findFrames(p.rules, s.rules), s.structure.frameJoinGap, s.rules)) {
+  const frames = findFrames(p.rules, s.rules).map((f) => extendByFillRows(f, p.fills ?? [], s.structure.fillRowGap, s.rules));
+  for (const frame of joinAdjacentFrames(frames, s.structure.frameJoinGap, s.rules)) {
     const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
     placeGrid(res.grid, frame.box.y0, frame.box.x0);

@@ -119,6 +119,9 @@ export interface StructureSettings {
   minSideBySide: number;
   /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
   frameJoinGap: number;
+  // --- ICDAR 2013 row and column structure (issue 15, second pass): fill-rows.ts ---
+  /** a band of shaded boxes as wide as a ruled frame, this close (points) to its top or bottom, is one more row of it */
+  fillRowGap: number;
 }
 
 export interface LayoutSettings {
@@ -143,6 +146,7 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     headerCrossPad: 2,
     minSideBySide: 3,
     frameJoinGap: 6,
+    fillRowGap: 6,
   },
 });
 
