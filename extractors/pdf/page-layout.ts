@@ -14,6 +14,8 @@ import { layoutSettings, type LayoutSettings } from '../../src/core/layout-setti
 import { liftCaptionRows } from './caption-rows.js';
 import { joinAdjacentFrames } from './adjacent-frames.js';
 import { extendByFillRows } from './fill-rows.js';
+import { splitNumberRuns } from './number-runs.js';
+import { captionContinuations } from './caption-lines.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
@@ -306,14 +308,16 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
-  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: splitNumberRuns(linePieces(line, s.text.cellGapEm)) }));
   const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
-  const other = lines.map((l) => {
-    const text = l.pieces.map((q) => q.text).join(' ');
-    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+  const texts = lines.map((l) => l.pieces.map((q) => q.text).join(' '));
+  const continued = captionContinuations(lines.map((l, k) => ({ ...l.line, text: texts[k], pieces: l.pieces.length })), s.structure.captionStart, s.stream.maxHeaderChars);
+  const other = lines.map((l, k) => {
+    const text = texts[k];
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || continued[k];
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
-  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm) }));
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm)) }));
   const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]));
   // a table's header alone at the foot of the page, the table going on overleaf
   const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);

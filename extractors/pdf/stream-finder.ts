@@ -30,6 +30,9 @@ import { headerOverLabels } from './unheaded-label-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
+import { wordsLength } from './number-runs.js';
+import { spansSeveral } from './spanning-heads.js';
+import { isSectionLine } from './section-lines.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -164,7 +167,7 @@ export interface HeaderCell extends Interval {
  * Header atoms → header cells: atoms that overlap horizontally and sit one right under the other
  * (a gap under `stackEm` em) are lines of one wrapped cell (一般公共 / 预算).
  */
-export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[] {
+export function headerCells(atoms: readonly Atom[], stackEm = 0.7, strips: readonly Interval[] = []): HeaderCell[] {
   const parent = atoms.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   for (let a = 0; a < atoms.length; a++) {
@@ -173,7 +176,7 @@ export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[]
       const q = atoms[b];
       const overlapX = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
       const gapY = Math.max(p.y0, q.y0) - Math.min(p.y1, q.y1);
-      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size)) parent[find(a)] = find(b);
+      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size) && !spansSeveral(p, q, atoms, strips)) parent[find(a)] = find(b);
     }
   }
   const groups = new Map<number, Atom[]>();
@@ -337,14 +340,25 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
  * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
  * those columns.
  */
-export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0): GridRow[] {
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0, section?: { sectionIndentEm: number; sectionPitchShare: number }): GridRow[] {
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
   const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
   // each row's texts by the column they start in, for label cells merged down several rows
   const starts: Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[] = [];
-  for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
+  // section lines kept apart from the rows they head: rows of their own, which no merged cell crosses
+  const sections = new Set<(typeof asPieces)[number]>();
+  const apart =
+    section &&
+    ((l: (typeof asPieces)[number], t: (typeof asPieces)[number], pitch: number) => {
+      const yes = isSectionLine(l, t, pitch, section.sectionIndentEm, section.sectionPitchShare);
+      if (yes) sections.add(l);
+      return yes;
+    });
+  const sectionRow: boolean[] = [];
+  for (const rl of groupRows(asPieces, bounds, wrapJoinEm, apart)) {
+    sectionRow.push(rl.length === 1 && sections.has(rl[0]));
     const atoms = rl.flatMap((l) => l.pieces);
     const y0 = Math.min(...rl.map((l) => l.line.y0));
     const y1 = Math.max(...rl.map((l) => l.line.y1));
@@ -370,21 +384,21 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
     starts.push(here);
     rows.push({ cells });
   }
-  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol) : rows;
+  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol, sectionRow) : rows;
 }
 
 /**
  * Label columns whose texts are each printed once, centred over the rows they cover (a unit name
  * beside its projects), with those cells merged down (merged-down.ts); amount columns never.
  */
-function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number): GridRow[] {
+function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number, sectionRow: readonly boolean[] = []): GridRow[] {
   let out = rows;
   // rows above the first amount row are a header read as body: no merged cell reaches into them
   const firstAmounts = starts.findIndex((m) => [...m.values()].some((t) => isAmount(cellText(t.frags))));
   for (let col = 0; col < nc; col++) {
     const texts = starts.map((m, k) => {
       const t = m.get(col);
-      if (k < firstAmounts) return null;
+      if (k < firstAmounts || sectionRow[k]) return null;
       return t && t.span === 1 && !isAmount(cellText(t.frags)) ? { y0: t.y0, y1: t.y1 } : t ? null : undefined;
     });
     // a row's place from its amounts (the merged labels beside it may sit off its middle)
@@ -547,7 +561,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       !stop[top - 1] &&
       !used.has(top - 1) &&
       near(top - 1, top, st.headerGapEm) &&
-      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
+      wordsLength(lines[top - 1].atoms) <= st.maxHeaderChars &&
       // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
@@ -556,7 +570,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     if (repeatsHeader && atTop(up)) top = Math.min(top, up);
     const header = lines.slice(top, bodyTop);
     const bodyLines = lines.slice(bodyTop, bottom + 1);
-    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms), undefined, strips), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
@@ -574,7 +588,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol)];
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, s.structure)];
     const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);

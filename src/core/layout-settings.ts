@@ -119,9 +119,13 @@ export interface StructureSettings {
   minSideBySide: number;
   /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
   frameJoinGap: number;
-  // --- ICDAR 2013 row and column structure (issue 15, second pass): fill-rows.ts ---
+  // --- ICDAR 2013 row and column structure (issue 15, second pass): fill-rows.ts, section-lines.ts ---
   /** a band of shaded boxes as wide as a ruled frame, this close (points) to its top or bottom, is one more row of it */
   fillRowGap: number;
+  /** a line without amounts is a section line of an unruled table when the rows beside it start this far (em) right of it … */
+  sectionIndentEm: number;
+  /** … and stand at least this share of the row pitch from it */
+  sectionPitchShare: number;
 }
 
 export interface LayoutSettings {
@@ -147,6 +151,8 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     minSideBySide: 3,
     frameJoinGap: 6,
     fillRowGap: 6,
+    sectionIndentEm: 0.5,
+    sectionPitchShare: 0.9,
   },
 });
 
