@@ -21,13 +21,13 @@ export interface RunOnLine {
 /** Per line, whether it goes on with the caption or the paragraph printed on the line above. */
 export function captionContinuations(lines: readonly RunOnLine[], captionStart: string, maxChars: number): boolean[] {
   const re = new RegExp(captionStart, 'i');
-  const out = lines.map(() => false);
+  const caption = lines.map(() => false);
+  const prose = lines.map(() => false);
   for (let k = 1; k < lines.length; k++) {
     const [above, l] = [lines[k - 1], lines[k]];
     if (l.pieces !== 1 || l.y0 - above.y1 >= 0.5 * l.size) continue;
-    const caption = (re.test(above.text) || out[k - 1]) && l.x0 > above.x0 + 0.5 * l.size;
-    const prose = above.pieces === 1 && above.text.length > maxChars && Math.abs(l.x0 - above.x0) <= 0.2 * l.size;
-    out[k] = caption || prose;
+    caption[k] = (re.test(above.text) || caption[k - 1]) && l.x0 > above.x0 + 0.5 * l.size;
+    prose[k] = above.pieces === 1 && above.text.length > maxChars && Math.abs(l.x0 - above.x0) <= 0.2 * l.size;
   }
-  return out;
+  return lines.map((_, k) => caption[k] || prose[k]);
 }

@@ -10,7 +10,10 @@ import type { Interval } from './aligned-grid.js';
 interface Placed extends Interval {
   y0: number;
   y1: number;
+  text: string;
 }
+
+const HAN = /\p{Script=Han}/u;
 
 const overlap = (p: Interval, q: Interval) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0;
 
@@ -20,6 +23,9 @@ const overlap = (p: Interval, q: Interval) => Math.min(p.x1, q.x1) - Math.max(p.
  * more of the body's column `strips` (two words of one wrapped head set wide apart head one).
  */
 export function spansSeveral(p: Placed, q: Placed, all: readonly Placed[], strips: readonly Interval[]): boolean {
+  // Chinese heads are left as they were read: their levels are rebuilt from the cells' positions
+  // (claimBottomLeaves, headerRows), which a head cut loose from the lines it was stacked with upsets
+  if (HAN.test(p.text) || HAN.test(q.text)) return false;
   const sameLine = (a: Placed, b: Placed) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
   const under = (a: Placed, line: Placed) => {
     const heads = all.filter((o) => sameLine(o, line) && overlap(o, a));
