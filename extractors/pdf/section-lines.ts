@@ -37,3 +37,28 @@ export function isSectionLine(l: Line, target: Line, pitch: number, indentEm: nu
   const indented = first.x0 - l.pieces[0].x0 >= indentEm * l.line.size;
   return indented && Math.abs(mid(target.line) - mid(l.line)) >= pitchShare * pitch;
 }
+
+interface HeadLine {
+  line: TextLine;
+  atoms: readonly { text: string; x0: number }[];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Whether the last line the header took is the body's first section line (`Actual` under `Year
+ * Total Public Private`, over `1996 16.9 17.1 15.5`, ICDAR 2013 us-017, us-018): one text, no
+ * figure, starting where the first row's label starts and no further right than the header's
+ * first text, printed closer to the first row than to the header line above it. Chinese headers
+ * are left alone (a stub head such as 项目 is printed so too).
+ */
+export function sectionOverBody(header: readonly HeadLine[], first: HeadLine | undefined): boolean {
+  if (header.length < 2 || !first?.atoms.length) return false;
+  const [above, last] = [header[header.length - 2], header[header.length - 1]];
+  if (last.atoms.length !== 1 || above.atoms.length < 2) return false;
+  const a = last.atoms[0];
+  if (HAN.test(a.text) || /\d/.test(a.text)) return false;
+  const size = last.line.size;
+  if (Math.abs(a.x0 - first.atoms[0].x0) > 0.5 * size || a.x0 > above.atoms[0].x0 + 0.5 * size) return false;
+  return first.line.y0 - last.line.y1 < last.line.y0 - above.line.y1;
+}

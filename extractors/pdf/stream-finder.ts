@@ -32,7 +32,7 @@ import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { wordsLength } from './number-runs.js';
 import { spansSeveral } from './spanning-heads.js';
-import { isSectionLine } from './section-lines.js';
+import { isSectionLine, sectionOverBody } from './section-lines.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -568,14 +568,16 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       top--;
     // a header repeated at the page top is all of the lines in the body's columns above it
     if (repeatsHeader && atTop(up)) top = Math.min(top, up);
-    const header = lines.slice(top, bodyTop);
-    const bodyLines = lines.slice(bodyTop, bottom + 1);
+    // a section line right over the first row is the body's, not the header's (section-lines.ts)
+    const bodyStart = sectionOverBody(lines.slice(top, bodyTop), lines[bodyTop]) ? bodyTop - 1 : bodyTop;
+    const header = lines.slice(top, bodyStart);
+    const bodyLines = lines.slice(bodyStart, bottom + 1);
     const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms), undefined, strips), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
-    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
+    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyStart + k]).flatMap((l) => l.atoms);
     const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
     const cols = tableColumns(headerOverLabels(found, found.map((c) => amountColumn(c, bodyAtoms)), leaves), leaves);
     const all = lines.slice(top, bottom + 1);
@@ -589,7 +591,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
     const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, s.structure)];
-    const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
+    const nTab = bodyLines.filter((_, k) => tab[bodyStart + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
     upper = { numeric: edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, bodyLines.flatMap((l) => l.atoms))), bottom };

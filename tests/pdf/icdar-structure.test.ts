@@ -12,7 +12,7 @@ import type { Segment } from '../../extractors/pdf/rulings.js';
 import { splitNumberRuns, wordsLength } from '../../extractors/pdf/number-runs.js';
 import { spansSeveral } from '../../extractors/pdf/spanning-heads.js';
 import { captionContinuations } from '../../extractors/pdf/caption-lines.js';
-import { isSectionLine, rowPitch } from '../../extractors/pdf/section-lines.js';
+import { isSectionLine, rowPitch, sectionOverBody } from '../../extractors/pdf/section-lines.js';
 import { groupRows } from '../../extractors/pdf/aligned-grid.js';
 import { groupLines, linePieces, toFragments } from '../../extractors/pdf/text-items.js';
 import { frag } from './frag.js';
@@ -129,5 +129,24 @@ describe('section lines of unruled tables', () => {
     const apart = (l: (typeof lines)[number], t: (typeof lines)[number], pitch: number) => isSectionLine(l, t, pitch, L2.sectionIndentEm, L2.sectionPitchShare);
     expect(groupRows(lines, [130], 1.6, apart).map((r) => r.length)).toEqual([1, 2, 1]);
     expect(rowPitch(lines, [true, true, false, true])).toBe(12);
+  });
+});
+
+describe('a section line taken into the header', () => {
+  const line = (y: number, ...texts: [string, number][]) => {
+    const frags = texts.map(([t, x]) => frag(t, x, y, 9));
+    const l = groupLines(frags)[0];
+    return { line: l, atoms: linePieces(l, 1.2) };
+  };
+  const head = line(71, ['Year', 36], ['Total', 284], ['Public', 411]);
+  const first = line(96, ['1996', 36], ['16.9', 285], ['17.1', 419]);
+  it('gives `Actual` back to the body when it sits nearer the first row than the header', () => {
+    expect(sectionOverBody([head, line(85, ['Actual', 36])], first)).toBe(true);
+  });
+  it('leaves a stub head, a head printed right of the labels, a Chinese head and a one-line header', () => {
+    expect(sectionOverBody([head, line(80, ['Actual', 36])], first)).toBe(false);
+    expect(sectionOverBody([head, line(85, ['Actual', 60])], first)).toBe(false);
+    expect(sectionOverBody([head, line(85, ['项目', 36])], first)).toBe(false);
+    expect(sectionOverBody([line(85, ['Actual', 36])], first)).toBe(false);
   });
 });
