@@ -105,9 +105,13 @@ describe('text running on over a table', () => {
       l('Region and state', 36, 63, 3),
       l('This paragraph explains what the table below holds and how it was gathered from the', 80, 90),
       l('and the average fraction of wealth lost are reported.', 80, 101),
-      l('Freq.', 237, 112),
+      l('Freq. Percent Mean Loss', 237, 112, 3),
+      l('Another paragraph opens here and runs on for longer than a header line ever does', 80, 140),
+      l('and ends on a short line.', 80, 151),
+      l('Next paragraph', 80, 162),
     ];
-    expect(captionContinuations(lines, S.structure.captionStart, S.stream.maxHeaderChars)).toEqual([false, true, false, false, true, false]);
+    // a paragraph's last line is taken only right over a line of several texts (a table's)
+    expect(captionContinuations(lines, S.structure.captionStart, S.stream.maxHeaderChars)).toEqual([false, true, false, false, true, false, false, false, false]);
   });
 });
 
