@@ -16,6 +16,8 @@ import { joinAdjacentFrames } from './adjacent-frames.js';
 import { extendByFillRows } from './fill-rows.js';
 import { splitNumberRuns } from './number-runs.js';
 import { captionContinuations } from './caption-lines.js';
+import { isRunningTitle } from './running-title.js';
+import { dropSliverColumns } from './sliver-columns.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
@@ -249,7 +251,7 @@ function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
   const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t) || isRunningTitle(l.pieces.map((p) => p.text));
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
@@ -293,7 +295,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   // a grid cut where its header repeats, each part without the caption and notes printed inside
   // it; what is lifted out goes beside them as text blocks
   const placeGrid = (g: GridBlock, y0 = g.bbox!.y0, x0 = g.bbox!.x0) => {
-    const stacked = splitStacked(g);
+    const stacked = splitStacked(dropSliverColumns(g, s.structure.sliverWidth));
     const parts = stacked.grids.flatMap((part) => splitSideBySide(part, s.structure)).map((part) => liftCaptionRows(part, s.structure));
     const lifted = [...stacked.lifted, ...parts.flatMap((part) => part.lifted)];
     if (parts.length === 1 && !lifted.length) placed.push({ y0, x0, block: parts[0].grid });
@@ -311,10 +313,12 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: splitNumberRuns(linePieces(line, s.text.cellGapEm)) }));
   const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
   const texts = lines.map((l) => l.pieces.map((q) => q.text).join(' '));
+  const noteLine = new RegExp(s.structure.noteStart, 'i');
   const continued = captionContinuations(lines.map((l, k) => ({ ...l.line, text: texts[k], pieces: l.pieces.length })), s.structure.captionStart, s.stream.maxHeaderChars);
   const other = lines.map((l, k) => {
     const text = texts[k];
-    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || continued[k];
+    // a note line (注：, NOTE:, SOURCE:) ends a table body as a title starts one
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || noteLine.test(text) || continued[k];
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm)) }));

@@ -14,6 +14,9 @@ import { spansSeveral } from '../../extractors/pdf/spanning-heads.js';
 import { captionContinuations } from '../../extractors/pdf/caption-lines.js';
 import { isSectionLine, rowPitch, sectionOverBody } from '../../extractors/pdf/section-lines.js';
 import { groupRows } from '../../extractors/pdf/aligned-grid.js';
+import { isRunningTitle } from '../../extractors/pdf/running-title.js';
+import { dropSliverColumns } from '../../extractors/pdf/sliver-columns.js';
+import type { GridBlock, GridCell } from '../../schemas/intermediate.js';
 import { groupLines, linePieces, toFragments } from '../../extractors/pdf/text-items.js';
 import { frag } from './frag.js';
 
@@ -152,5 +155,31 @@ describe('a section line taken into the header', () => {
     expect(sectionOverBody([head, line(85, ['Actual', 60])], first)).toBe(false);
     expect(sectionOverBody([head, line(85, ['项目', 36])], first)).toBe(false);
     expect(sectionOverBody([line(85, ['Actual', 36])], first)).toBe(false);
+  });
+});
+
+describe('running titles in the margin band', () => {
+  it('takes a title with its page number after or before it, never a row with its amount', () => {
+    expect(isRunningTitle(['Projections of Education Statistics to', '2021', '53'])).toBe(true);
+    expect(isRunningTitle(['22', 'MMWR / January', '14,', '2011', '/ Vol.', '60'])).toBe(true);
+    expect(isRunningTitle(['合计', '123'])).toBe(false);
+    expect(isRunningTitle(['Total', '123'])).toBe(false);
+    expect(isRunningTitle(['Total expenditure', '1,234'])).toBe(false);
+  });
+});
+
+describe('slivers between double rules', () => {
+  const cell = (text: string, colSpan = 1): GridCell => ({ text, colSpan, rowSpan: 1, page: 1 });
+  const grid = (edges: number[], ...rows: GridCell[][]): GridBlock => ({ type: 'grid', method: 'ruled', confidence: 0.95, page: 1, columnEdges: edges, rows: rows.map((cells) => ({ cells })) });
+  it('takes out a narrow column empty in every row, narrowing the spans over it', () => {
+    const g = dropSliverColumns(grid([0, 60, 66, 120], [cell('Head', 3)], [cell('UK'), cell(''), cell('42.3')]), 10);
+    expect(g.rows.map((r) => r.cells.map((c) => [c.text, c.colSpan]))).toEqual([[['Head', 2]], [['UK', 1], ['42.3', 1]]]);
+    expect(g.columnEdges).toEqual([0, 60, 120]);
+  });
+  it('keeps a narrow column with text in it, and a wide empty one', () => {
+    const narrow = grid([0, 60, 66, 120], [cell('UK'), cell('1'), cell('42.3')]);
+    expect(dropSliverColumns(narrow, 10)).toBe(narrow);
+    const wide = grid([0, 60, 90, 120], [cell('UK'), cell(''), cell('42.3')]);
+    expect(dropSliverColumns(wide, 10)).toBe(wide);
   });
 });
