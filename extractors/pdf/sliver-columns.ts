@@ -25,7 +25,8 @@ function starts(rows: readonly GridRow[]): number[][] {
 /** The grid without its empty sliver columns (the same grid when it has none). */
 export function dropSliverColumns(g: GridBlock, maxWidth: number): GridBlock {
   const edges = g.columnEdges;
-  if (!edges || edges.length < 4) return g;
+  // only drawn rules make slivers: an unruled table's narrow empty column is one the text left empty
+  if (g.method !== 'ruled' || !edges || edges.length < 4) return g;
   const at = starts(g.rows);
   const sliver = (k: number) =>
     edges[k + 1] - edges[k] <= maxWidth &&

@@ -176,10 +176,12 @@ describe('slivers between double rules', () => {
     expect(g.rows.map((r) => r.cells.map((c) => [c.text, c.colSpan]))).toEqual([[['Head', 2]], [['UK', 1], ['42.3', 1]]]);
     expect(g.columnEdges).toEqual([0, 60, 120]);
   });
-  it('keeps a narrow column with text in it, and a wide empty one', () => {
+  it('keeps a narrow column with text in it, a wide empty one, and any column of an unruled table', () => {
     const narrow = grid([0, 60, 66, 120], [cell('UK'), cell('1'), cell('42.3')]);
     expect(dropSliverColumns(narrow, 10)).toBe(narrow);
     const wide = grid([0, 60, 90, 120], [cell('UK'), cell(''), cell('42.3')]);
     expect(dropSliverColumns(wide, 10)).toBe(wide);
+    const unruled = { ...grid([0, 60, 66, 120], [cell('UK'), cell(''), cell('42.3')]), method: 'aligned' as const };
+    expect(dropSliverColumns(unruled, 10)).toBe(unruled);
   });
 });
