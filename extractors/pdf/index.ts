@@ -12,6 +12,8 @@ import { hintsForPage } from '../../src/core/table-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
 import { columnFeet, type ColumnFoot } from './cut-merged-cells.js';
 import { extractRulings, type OpCodes } from './rulings.js';
+import { fillBoxes } from './fill-rows.js';
+import type { Box } from './ruled-grid.js';
 import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';
 import type { Segment } from './rulings.js';
 import { readPageImage } from '../ocr/index.js';
@@ -66,6 +68,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
         let frags: TextFrag[] = toFragments(items, viewport.transform);
         let rules: Segment[] = [];
+        let fills: Box[] = [];
         let ocr: Awaited<ReturnType<typeof readPageImage>> | undefined;
         if (ocrMode === 'force' || (ocrMode === 'auto' && !frags.length)) {
           // a page image: recognised into the same fragments and rules a text layer gives
@@ -76,11 +79,13 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         } else {
           // the operator list (for rules) is read only where a table is possible: it is half the cost
           const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
-          rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
+          const ruled = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules) : undefined;
+          rules = ruled?.rules ?? [];
+          fills = ruled ? fillBoxes(ruled.boxEdges) : [];
         }
         if (!frags.length) emptyPages.push(p);
         const hints = hintsForPage(opts.tables, p);
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot, ...(hints.length ? { hints } : {}) }, settings);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot, fills, ...(hints.length ? { hints } : {}) }, settings);
         if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         const grids = out.blocks.filter((b) => b.type === 'grid');
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;

@@ -40,6 +40,9 @@ import { openMergedDownRanges, withCutEnds, type ColumnFoot } from './cut-merged
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
 import { onlyWrapBelow } from './foot-row-wrap.js';
 import { columnNumberRow, isColumnNumberLine, numberedColumns } from './column-number-row.js';
+import { wordsLength } from './number-runs.js';
+import { spansSeveral } from './spanning-heads.js';
+import { isSectionLine, sectionOverBody } from './section-lines.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -175,7 +178,7 @@ export interface HeaderCell extends Interval {
  * Header atoms → header cells: atoms that overlap horizontally and sit one right under the other
  * (a gap under `stackEm` em) are lines of one wrapped cell (一般公共 / 预算).
  */
-export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[] {
+export function headerCells(atoms: readonly Atom[], stackEm = 0.7, strips: readonly Interval[] = []): HeaderCell[] {
   const parent = atoms.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   for (let a = 0; a < atoms.length; a++) {
@@ -184,7 +187,7 @@ export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[]
       const q = atoms[b];
       const overlapX = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
       const gapY = Math.max(p.y0, q.y0) - Math.min(p.y1, q.y1);
-      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size)) parent[find(a)] = find(b);
+      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size) && !spansSeveral(p, q, atoms, strips)) parent[find(a)] = find(b);
     }
   }
   const groups = new Map<number, Atom[]>();
@@ -352,14 +355,25 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
  * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
  * those columns.
  */
-export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0, foot?: readonly ColumnFoot[]): GridRow[] {
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0, foot?: readonly ColumnFoot[], section?: { sectionIndentEm: number; sectionPitchShare: number }): GridRow[] {
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
   const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
   // each row's texts by the column they start in, for label cells merged down several rows
   const starts: Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[] = [];
-  for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
+  // section lines kept apart from the rows they head: rows of their own, which no merged cell crosses
+  const sections = new Set<(typeof asPieces)[number]>();
+  const apart =
+    section &&
+    ((l: (typeof asPieces)[number], t: (typeof asPieces)[number], pitch: number) => {
+      const yes = isSectionLine(l, t, pitch, section.sectionIndentEm, section.sectionPitchShare);
+      if (yes) sections.add(l);
+      return yes;
+    });
+  const sectionRow: boolean[] = [];
+  for (const rl of groupRows(asPieces, bounds, wrapJoinEm, apart)) {
+    sectionRow.push(rl.length === 1 && sections.has(rl[0]));
     const atoms = rl.flatMap((l) => l.pieces);
     const y0 = Math.min(...rl.map((l) => l.line.y0));
     const y1 = Math.max(...rl.map((l) => l.line.y1));
@@ -385,21 +399,21 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
     starts.push(here);
     rows.push({ cells });
   }
-  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol, foot) : rows;
+  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol, foot, sectionRow) : rows;
 }
 
 /**
  * Label columns whose texts are each printed once, centred over the rows they cover (a unit name
  * beside its projects), with those cells merged down (merged-down.ts); amount columns never.
  */
-function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number, foot?: readonly ColumnFoot[]): GridRow[] {
+function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number, foot?: readonly ColumnFoot[], sectionRow: readonly boolean[] = []): GridRow[] {
   let out = rows;
   // rows above the first amount row are a header read as body: no merged cell reaches into them
   const firstAmounts = starts.findIndex((m) => [...m.values()].some((t) => isAmount(cellText(t.frags))));
   for (let col = 0; col < nc; col++) {
     const texts = starts.map((m, k) => {
       const t = m.get(col);
-      if (k < firstAmounts) return null;
+      if (k < firstAmounts || sectionRow[k]) return null;
       return t && t.span === 1 && !isAmount(cellText(t.frags)) ? { y0: t.y0, y1: t.y1 } : t ? null : undefined;
     });
     // a row's place from its amounts (the merged labels beside it may sit off its middle)
@@ -568,7 +582,7 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
       !stop[top - 1] &&
       !used.has(top - 1) &&
       (near(top - 1, top, st.headerGapEm) || (near(top - 1, top, st.maxRowGapEm) && top < bodyTop && spansHeaderBelow(lines[top - 1].atoms, lines.slice(top, bodyTop).flatMap((l) => l.atoms)))) &&
-      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
+      wordsLength(lines[top - 1].atoms) <= st.maxHeaderChars &&
       // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
@@ -577,16 +591,18 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     // running header (and so is a header under its title printed further above the body than
     // headerGapEm: rows of a spreadsheet printed tall)
     if (repeatsHeader) top = atTop(up) ? repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol) : Math.min(top, up);
-    const printedHeader = lines.slice(top, bodyTop);
+    // a section line right over the first row is the body's, not the header's (section-lines.ts)
+    const bodyStart = sectionOverBody(lines.slice(top, bodyTop), lines[bodyTop]) ? bodyTop - 1 : bodyTop;
+    const printedHeader = lines.slice(top, bodyStart);
     const numbers = printedHeader.length && isColumnNumberLine(printedHeader[printedHeader.length - 1].atoms) ? printedHeader[printedHeader.length - 1] : undefined;
     const header = numbers ? printedHeader.slice(0, -1) : printedHeader;
-    const bodyLines = lines.slice(bodyTop, bottom + 1);
-    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
+    const bodyLines = lines.slice(bodyStart, bottom + 1);
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms), undefined, strips), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
-    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
+    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyStart + k]).flatMap((l) => l.atoms);
     const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
     const foundNumeric = found.map((c) => (codePartColumn(c, bodyAtoms) ? false : amountColumn(c, bodyAtoms)));
     // (the numbers of a column-number row each name a column, printed empty or not)
@@ -609,9 +625,9 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     // the rest of a table going on from the previous page, printed below a gap as a second table in other widths (shifted-part.ts)
     const cut = carried ? shiftedPartCut(bodyLines, st.alignTol, st.shiftedGapRatio) : undefined;
     const foot = !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined;
-    const bodyRowsRead = cut ? shiftedBodyRows(bodyLines, tab.slice(bodyTop), cut, edges, page, st) : bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, foot);
+    const bodyRowsRead = cut ? shiftedBodyRows(bodyLines, tab.slice(bodyStart), cut, edges, page, st) : bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, foot, s.structure);
     const rows = [...(header.length ? headerRows(cells, bounds, edges, page, st.bottomBandEm) : []), ...(numbers ? [columnNumberRow(numbers.atoms, edges, page)] : []), ...bodyRowsRead];
-    const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
+    const nTab = bodyLines.filter((_, k) => tab[bodyStart + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
     upper = { numeric: edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, bodyLines.flatMap((l) => l.atoms))), bottom };

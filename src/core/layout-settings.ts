@@ -122,6 +122,15 @@ export interface StructureSettings {
   minSideBySide: number;
   /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
   frameJoinGap: number;
+  // --- ICDAR 2013 row and column structure (issue 15, second pass): fill-rows.ts, section-lines.ts, sliver-columns.ts ---
+  /** a band of shaded boxes as wide as a ruled frame, this close (points) to its top or bottom, is one more row of it */
+  fillRowGap: number;
+  /** a line without amounts is a section line of an unruled table when the rows beside it start this far (em) right of it … */
+  sectionIndentEm: number;
+  /** … and stand at least this share of the row pitch from it */
+  sectionPitchShare: number;
+  /** a column no wider than this (points), empty in every row, is the sliver between a double rule: no column (sliver-columns.ts) */
+  sliverWidth: number;
 }
 
 export interface LayoutSettings {
@@ -146,6 +155,10 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     headerCrossPad: 2,
     minSideBySide: 3,
     frameJoinGap: 6,
+    fillRowGap: 6,
+    sectionIndentEm: 0.5,
+    sectionPitchShare: 0.9,
+    sliverWidth: 10,
   },
 });
 
