@@ -209,18 +209,34 @@ export function findRules(ink: Uint8Array, width: number, height: number, minLen
   return rules;
 }
 
+/** The pixel rectangles a rule covers (with `margin` pixels around its stroke), clipped to the page. */
+function ruleRects(width: number, height: number, rules: readonly RasterRule[], margin: number): [number, number, number, number][] {
+  return rules.map((r) => {
+    const half = r.thick / 2 + margin;
+    const x0 = Math.max(0, Math.floor(Math.min(r.x0, r.x1) - (r.x0 === r.x1 ? half : 0)));
+    const x1 = Math.min(width - 1, Math.ceil(Math.max(r.x0, r.x1) + (r.x0 === r.x1 ? half : 0)));
+    const y0 = Math.max(0, Math.floor(Math.min(r.y0, r.y1) - (r.y0 === r.y1 ? half : 0)));
+    const y1 = Math.min(height - 1, Math.ceil(Math.max(r.y0, r.y1) + (r.y0 === r.y1 ? half : 0)));
+    return [x0, y0, x1, y1];
+  });
+}
+
 /** Paints rules white (with a pixel of margin), so that no rule is read as a 1 or an l. */
 export function eraseRules(g: Gray, rules: readonly RasterRule[], margin = 2): Gray {
   const data = g.data.slice();
-  for (const r of rules) {
-    const half = r.thick / 2 + margin;
-    const x0 = Math.max(0, Math.floor(Math.min(r.x0, r.x1) - (r.x0 === r.x1 ? half : 0)));
-    const x1 = Math.min(g.width - 1, Math.ceil(Math.max(r.x0, r.x1) + (r.x0 === r.x1 ? half : 0)));
-    const y0 = Math.max(0, Math.floor(Math.min(r.y0, r.y1) - (r.y0 === r.y1 ? half : 0)));
-    const y1 = Math.min(g.height - 1, Math.ceil(Math.max(r.y0, r.y1) + (r.y0 === r.y1 ? half : 0)));
+  for (const [x0, y0, x1, y1] of ruleRects(g.width, g.height, rules, margin)) {
     for (let y = y0; y <= y1; y++) data.fill(255, y * g.width + x0, y * g.width + x1 + 1);
   }
   return { width: g.width, height: g.height, data };
+}
+
+/** The same for binarised ink (1 = ink): what eraseRules paints white is no ink. */
+export function eraseRulesInk(ink: Uint8Array, width: number, height: number, rules: readonly RasterRule[], margin = 2): Uint8Array {
+  const out = ink.slice();
+  for (const [x0, y0, x1, y1] of ruleRects(width, height, rules, margin)) {
+    for (let y = y0; y <= y1; y++) out.fill(0, y * width + x0, y * width + x1 + 1);
+  }
+  return out;
 }
 
 /** Rotates about the centre by `deg` (bilinear, white outside): undoes a measured skew. */

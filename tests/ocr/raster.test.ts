@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ctcDecode } from '../../extractors/ocr/paddle.js';
 import { splitAtRules } from '../../extractors/ocr/ocr-page.js';
 import { fixOcrPunctuation } from '../../extractors/ocr/ocr-text.js';
-import { binarize, eraseRules, estimateSkew, findRules, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
 
 function blank(width: number, height: number): Gray {
   return { width, height, data: new Uint8Array(width * height).fill(255) };
@@ -33,6 +33,8 @@ describe('raster', () => {
     // rules gone, the characters kept
     expect(findRules(binarize(cleaned, 128), g.width, g.height, 80, 6)).toHaveLength(0);
     expect(cleaned.data[85 * 600 + 75]).toBe(0);
+    // the binarised page with its rules cleared is the cleaned page binarised (ocr-page.ts needs no third threshold)
+    expect(eraseRulesInk(binarize(g), g.width, g.height, rules)).toEqual(binarize(cleaned, 128));
   });
 
   it('finds the same rules in a picture and in its transpose (rows and columns are walked alike)', () => {
