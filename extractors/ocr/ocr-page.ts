@@ -40,8 +40,8 @@ export const OCR_DEFAULTS: OcrSettings = {
   ruleMinInch: 0.4,
   ruleMaxThickInch: 0.03,
   minCharProb: 0.8,
-  recMinWidth: 320,
-  imageDirect: false,
+  recMinWidth: 160,
+  imageDirect: true,
 };
 
 /** A recognised piece of text, in page points, with its characters' probabilities. */
