@@ -9,6 +9,7 @@
  * table it reads labels against leaves them out, scripts/ocr-bench-docs.mjs).
  *
  *   node scripts/bench-ocr.mjs [--pages N]     first N pages of each document (default 12)
+ *   node scripts/bench-ocr.mjs --settings '{"recMinWidth":320}'   OCR settings other than the defaults (docs/ocr.md)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,7 @@ const arg = (name, dflt) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const maxPages = Number(arg('--pages', 12));
+const ocrSettings = JSON.parse(arg('--settings', '{}'));
 const corpus = path.resolve(ROOT, '../shared/corpus');
 if (!existsSync(corpus)) {
   console.log(`${corpus} not found: the OCR benchmark needs the shared corpus; skipped`);
@@ -55,7 +57,7 @@ try {
     const text = await extract(cut);
     const t0 = performance.now();
     const c0 = cpuMs();
-    const doc = await extract(scan);
+    const doc = await extract(scan, { ocrSettings });
     const ms = performance.now() - t0;
     ocrCpuMs += cpuMs() - c0;
     const acc = ocrAccuracy(doc, validateDocument(doc), text);
