@@ -39,7 +39,6 @@ const { extract } = await import(path.join(ROOT, 'dist/src/pipeline.js'));
 const { validateDocument } = await import(path.join(ROOT, 'dist/src/validate/index.js'));
 const { ocrAccuracy } = await import(path.join(ROOT, 'dist/scripts/ocr-accuracy.js'));
 const { missReport } = await import(path.join(ROOT, 'dist/scripts/ocr-misses.js'));
-const { documentFacts } = await import(path.join(ROOT, 'dist/src/export/facts.js'));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'yusuan-bench-ocr-'));
 const rows = [];
@@ -72,7 +71,7 @@ try {
     rows.push({ rel, pages: `${first}–${last}`, ms, acc, uncertain });
     console.log(`${rel}: pages ${first}–${last}, ${(ms / 1000).toFixed(1)} s, recall ${acc.recall.toFixed(4)} precision ${acc.precision.toFixed(4)} (${acc.matched}/${acc.textFacts}), wrong ${acc.wrong.length}, unflagged ${acc.unflagged.length}, uncertain cells ${uncertain}`);
     for (const f of acc.unflagged) console.log(`  unflagged: p${f.page} ${f.table_title} row ${f.row} ${f.item} / ${f.column} = ${f.value}`);
-    if (details) for (const line of missReport(acc, documentFacts(doc), documentFacts(text))) console.log(line);
+    if (details) for (const line of missReport(acc)) console.log(line);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

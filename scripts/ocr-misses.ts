@@ -3,8 +3,9 @@
  * fact (ocrAccuracy) put in one class, so the largest classes can be worked on first
  * (`node scripts/bench-ocr.mjs --details`, `node scripts/ocr-report.mjs`).
  *
- * A fact is paired with the fact of the other side on the same page that shares the most of its key
- * (value included); the class names what differs:
+ * A missed fact is paired with the wrong fact on the same page that shares the most of its key (value
+ * included), and a wrong fact with a missed one — a key read otherwise makes one of each; the class
+ * names what differs:
  * - `value`: the same key with another value (a wrong or a misplaced number);
  * - `key:<field>`: the same value under a key that differs in one field (a label, a title, a column
  *   header read otherwise), with both readings;
@@ -47,9 +48,9 @@ function classify(f: Fact, side: Miss['side'], others: readonly Fact[]): Miss {
   return { fact: f, side, class: cls, other: best.other, diff };
 }
 
-/** Every missed and every wrong fact of one document, classified (ocrFacts/textFacts: the two sides' facts). */
-export function classifyMisses(acc: Pick<OcrAccuracy, 'missing' | 'wrong'>, ocrFacts: readonly Fact[], textFacts: readonly Fact[]): Miss[] {
-  return [...acc.missing.map((f) => classify(f, 'missing', ocrFacts)), ...acc.wrong.map((f) => classify(f, 'wrong', textFacts))];
+/** Every missed and every wrong fact of one document, classified. */
+export function classifyMisses(acc: Pick<OcrAccuracy, 'missing' | 'wrong'>): Miss[] {
+  return [...acc.missing.map((f) => classify(f, 'missing', acc.wrong)), ...acc.wrong.map((f) => classify(f, 'wrong', acc.missing))];
 }
 
 /** Counts by class, largest first: `class side count`. */
@@ -66,8 +67,8 @@ export function formatMiss(m: Miss): string {
   return `${m.side} [${m.class}] ${at}${m.diff.length ? `  (${m.diff.join('; ')})` : ''}`;
 }
 
-/** The lines of a document's report: its classes, then every miss (the caller's accuracy and the two documents' facts). */
-export function missReport(acc: Pick<OcrAccuracy, 'missing' | 'wrong'>, ocrFacts: readonly Fact[], textFacts: readonly Fact[]): string[] {
-  const misses = classifyMisses(acc, ocrFacts, textFacts);
+/** The lines of a document's report: its classes, then every miss. */
+export function missReport(acc: Pick<OcrAccuracy, 'missing' | 'wrong'>): string[] {
+  const misses = classifyMisses(acc);
   return [...missClasses(misses).map((c) => `  ${c.count} ${c.side} ${c.class}`), ...misses.map((m) => `    ${formatMiss(m)}`)];
 }

@@ -16,7 +16,6 @@ if (!scanFile || !textFile) {
 }
 const { extract } = await import(path.join(ROOT, 'dist/src/pipeline.js'));
 const { validateDocument } = await import(path.join(ROOT, 'dist/src/validate/index.js'));
-const { documentFacts } = await import(path.join(ROOT, 'dist/src/export/facts.js'));
 const { ocrAccuracy, ocrValueCheck } = await import(path.join(ROOT, 'dist/scripts/ocr-accuracy.js'));
 const { missReport } = await import(path.join(ROOT, 'dist/scripts/ocr-misses.js'));
 
@@ -25,4 +24,4 @@ const checks = validateDocument(scan);
 const acc = ocrAccuracy(scan, checks, text);
 const values = ocrValueCheck(scan, checks, text);
 console.log(`${scanFile}: recall ${acc.recall.toFixed(4)} precision ${acc.precision.toFixed(4)} (${acc.matched}/${acc.textFacts}), wrong ${acc.wrong.length}, unflagged ${acc.unflagged.length}; amounts by place ${values.right}/${values.amounts} right, ${values.unflagged.length} wrong and not flagged`);
-for (const line of missReport(acc, documentFacts(scan), documentFacts(text))) console.log(line);
+for (const line of missReport(acc)) console.log(line);
