@@ -9,6 +9,7 @@ export interface SourceInput {
 }
 
 import type { LayoutOverrides } from '../src/core/layout-settings.js';
+import type { TableHint } from '../src/core/table-settings.js';
 
 export interface ExtractOptions {
   /** user password for encrypted PDFs */
@@ -17,6 +18,8 @@ export interface ExtractOptions {
   timings?: PdfTimings;
   /** tuning values of the PDF layout stage and of segmentation (src/core/layout-settings.ts); defaults when absent */
   layout?: LayoutOverrides;
+  /** tables placed by hand where the finder reads them wrong: areas, column edges, strategy (src/core/table-settings.ts) */
+  tables?: TableHint[];
   /**
    * OCR of page images: `auto` (default) reads the pages that have no usable text layer, `force`
    * every page, `off` none (a scan is then refused as no-text-layer).

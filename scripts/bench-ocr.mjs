@@ -11,6 +11,7 @@
  *   node scripts/bench-ocr.mjs [--pages N]     first N pages of each document (default 12)
  *   node scripts/bench-ocr.mjs --held-out      the held-out documents' table pages instead (own section)
  *   … --details                                  every missed and wrong fact, classified (scripts/ocr-misses.ts)
+ *   node scripts/bench-ocr.mjs --settings '{"recMinWidth":320}'   OCR settings other than the defaults (docs/ocr.md)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +31,7 @@ const arg = (name, dflt) => {
 const maxPages = Number(arg('--pages', 12));
 // [first, last] page of each document (the first N, or the held-out documents' table pages)
 const DOCS = heldOut ? OCR_HELD_OUT_DOCS : OCR_BENCH_DOCS.map((rel) => ({ rel, pages: [1, maxPages] }));
+const ocrSettings = JSON.parse(arg('--settings', '{}'));
 const corpus = path.resolve(ROOT, '../shared/corpus');
 if (!existsSync(corpus)) {
   console.log(`${corpus} not found: the OCR benchmark needs the shared corpus; skipped`);
@@ -61,7 +63,7 @@ try {
     const text = await extract(cut);
     const t0 = performance.now();
     const c0 = cpuMs();
-    const doc = await extract(scan);
+    const doc = await extract(scan, { ocrSettings });
     const ms = performance.now() - t0;
     ocrCpuMs += cpuMs() - c0;
     const acc = ocrAccuracy(doc, validateDocument(doc), text);

@@ -7,6 +7,9 @@
 //
 // Writes
 //   samples/validation/<family>.md / .html / .chromium.pdf   consistent documents (zero error findings expected)
+//   samples/validation/<family>.borderless.pdf               the page with no table border, printed by Chromium
+//   samples/validation/<family>.borderless-libreoffice.pdf   the tables as spreadsheet sheets with no cell
+//                                                            border (the seed sample's writer), printed by LibreOffice
 //   tests/fixtures/validation/<family>--<injection>.md / .html one injected error each
 //   tests/fixtures/validation/injections.json                 what was changed and where the finding belongs
 //
@@ -21,14 +24,16 @@
 //             一般公共预算 基本支出（经济科目） tables, a column-shaped 三公 table with 会议费/培训费
 //
 // All amounts are computed in integer 分 of 万元 from the leaf figures, so every total holds exactly.
-// Plain Node ESM, no dependencies; Chromium is shelled out to for the PDF renders.
+// Plain Node ESM, no dependencies; Chromium and LibreOffice are shelled out to for the PDF renders
+// (the spreadsheet for LibreOffice is written by scripts/make-samples.mjs's flat-ODS writer).
 
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { withoutBorders } from './render-pdf.mjs';
+import { renderLibreOffice, withoutBorders } from './render-pdf.mjs';
+import { toFods } from './make-samples.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = path.join(REPO, 'samples', 'validation');
@@ -569,6 +574,12 @@ function printPdf(htmlPath, pdfPath) {
   return true;
 }
 
+/** A table as a sheet of the seed sample's spreadsheet writer (scripts/make-samples.mjs): label, title, 部门名称 and 单位 lines over the grid. */
+function asSheet(t) {
+  const rows = [...t.header, ...t.body];
+  return { kind: 'standard', label: t.label, title: t.title, lines: [`部门名称：${t.dept}`, `单位：${t.unit}`], rows, notes: [], width: Math.max(...rows.map((r) => r.length)) };
+}
+
 const README = (docs, injected) => `# Validation samples
 
 Consistent disclosures of every template family the project knows, made by
@@ -579,7 +590,7 @@ tests/fixtures/validation (injections.json says what was changed and where the f
 
 | file | family |
 |---|---|
-${docs.map((d) => `| \`${d.name}.md\`, \`.html\`, \`.chromium.pdf\`, \`.borderless.pdf\` | ${FAMILY_NOTES[d.family]} (${d.department} ${d.year}年度${d.kind}) |`).join('\n')}
+${docs.map((d) => `| \`${d.name}.md\`, \`.html\`, \`.chromium.pdf\`, \`.borderless.pdf\`, \`.borderless-libreoffice.pdf\` | ${FAMILY_NOTES[d.family]} (${d.department} ${d.year}年度${d.kind}) |`).join('\n')}
 `;
 
 const FAMILY_NOTES = {
@@ -611,6 +622,16 @@ function main() {
       fs.writeFileSync(bare, withoutBorders(fs.readFileSync(html, 'utf8')));
       printPdf(bare, path.join(SAMPLES, `${doc.name}.borderless.pdf`));
       fs.rmSync(bare, { force: true });
+      // and the tables as a spreadsheet with every cell border off, printed by LibreOffice, as a
+      // bureau prints its Excel/WPS workbook with gridlines off (no LibreOffice: left out)
+      const fods = path.join(os.tmpdir(), `${doc.name}.borderless-libreoffice.fods`);
+      fs.writeFileSync(fods, toFods(doc.tables.map(asSheet), { borderless: true }));
+      try {
+        renderLibreOffice(fods, path.join(SAMPLES, `${doc.name}.borderless-libreoffice.pdf`));
+      } catch (e) {
+        console.error(`${doc.name}.borderless-libreoffice.pdf not rendered: ${e.message}`);
+      }
+      fs.rmSync(fods, { force: true });
     }
     for (const inj of INJECTIONS[doc.family]) {
       const { doc: bad, where } = inject(doc, inj);

@@ -5,7 +5,10 @@
  * models load on the first), and the whole page through the pipeline for the stages after
  * recognition (layout, cell confidences). Runs on dist/ (`npm run build` first).
  *
- *   node scripts/profile-ocr.mjs [scan.pdf] [--pages N]    default: the scanned sample, 4 pages
+ *   node scripts/profile-ocr.mjs [scan.pdf] [--pages N] [--settings JSON]    default: the scanned sample, 4 pages
+ *
+ * --settings: OCR settings other than the defaults (OCR_DEFAULTS, docs/ocr.md), e.g.
+ * '{"recMinWidth":320,"imageDirect":false}' for the path as it was before those options.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,12 +30,13 @@ execFileSync('qpdf', ['--empty', '--pages', src, `1-${Math.min(srcPages, maxPage
 const dist = (p) => import(path.join(ROOT, 'dist', p));
 const { openPdf } = await dist('extractors/pdf/load-document.js');
 const { renderPage } = await dist('extractors/ocr/render-page.js');
+const { pageImageAt } = await dist('extractors/ocr/page-image.js');
 const raster = await dist('extractors/ocr/raster.js');
 const { ocrEngine } = await dist('extractors/ocr/paddle.js');
 const { OCR_DEFAULTS, ocrPage, splitAtRules } = await dist('extractors/ocr/ocr-page.js');
 const { extract } = await dist('src/pipeline.js');
 
-const s = OCR_DEFAULTS;
+const s = { ...OCR_DEFAULTS, ...JSON.parse(arg('--settings', '{}')) };
 const engine = await ocrEngine();
 const opened = await openPdf(file, new Uint8Array(readFileSync(file)));
 const n = Math.min(opened.doc.numPages, maxPages + 1);
@@ -59,7 +63,7 @@ for (let p = 1; p <= n; p++) {
   // page 1 warms up (models, pdf.js fonts, JIT) and is not counted
   const count = p > 1;
   const page = await opened.doc.getPage(p);
-  const image = await stage('render', () => renderPage(page, s.dpi), count);
+  const image = await stage('render', async () => (s.imageDirect ? await pageImageAt(page, s.dpi) : undefined) ?? (await renderPage(page, s.dpi)), count);
   const { g, ink } = await stage('deskew', () => {
     let g = image;
     let ink = raster.binarize(g);
@@ -73,7 +77,7 @@ for (let p = 1; p <= n; p++) {
   const rules = await stage('rules', () => raster.findRules(ink, g.width, g.height, Math.round(s.ruleMinInch * s.dpi), Math.max(3, Math.round(s.ruleMaxThickInch * s.dpi))), count);
   const clean = await stage('erase', () => raster.eraseRules(g, rules), count);
   const boxes = await stage('detect', async () => (await engine.detect(clean, s.detectLimit)).flatMap((b) => splitAtRules(b, rules)), count);
-  await stage('recognise', () => engine.recognize(clean, boxes), count);
+  await stage('recognise', () => engine.recognize(clean, boxes, s.recMinWidth), count);
   await stage('ocrPage (all of the above but render)', () => ocrPage(engine, image, s), count);
   if (count) lines += boxes.length;
   page.cleanup();
@@ -83,12 +87,12 @@ const pages = n - 1;
 // the whole document through the pipeline: what is left after the stages above is layout and the rest
 const t0 = performance.now();
 const c0 = cpuNow();
-await extract(file);
+await extract(file, { ocrSettings: s });
 const wholeMs = (performance.now() - t0) / n;
 const wholeCpu = (cpuNow() - c0) / n;
 rmSync(tmp, { recursive: true, force: true });
 const m = machine();
-console.log(`${path.basename(src)}: ${pages} pages after a warm-up page, ${(lines / pages).toFixed(0)} text boxes a page; ${m.nproc} cores, load ${m.load}`);
+console.log(`${path.basename(src)}: ${pages} pages after a warm-up page, ${(lines / pages).toFixed(0)} text boxes a page; ${m.nproc} cores, load ${m.load}; settings ${JSON.stringify(s)}`);
 const STAGES = ['render', 'deskew', 'rules', 'erase', 'detect', 'recognise'];
 const staged = STAGES.reduce((a, k) => a + total[k], 0) / pages;
 const stagedCpu = STAGES.reduce((a, k) => a + cpu[k], 0) / pages;

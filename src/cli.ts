@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--progress <mode>', 'progress on stderr: a bar on a terminal, JSON lines otherwise').choices(['auto', 'bar', 'json', 'none']).default('auto'))
     .option('--force', 'redo every input, even those whose outputs are complete for the same bytes and version')
     .option('--org-aliases <file>', 'CSV (alias,org) of organisation names to add to data/org-aliases.csv; re-run with --force after changing it')
+    .option('--table-settings <file>', 'JSON or YAML file placing tables by hand (areas, column edges, ruled/aligned) and overriding layout settings (docs/escape-hatches.md); re-run with --force after changing it')
     .option('--db <file>', 'SQLite database to store the documents in (default: <out>/yusuan.sqlite)')
     .option('--no-db', 'no database')
     .option('--quiet', 'no per-document lines')

@@ -17,9 +17,9 @@ export interface PageImageReading {
 
 export async function readPageImage(page: PDFPageProxy, overrides: Partial<OcrSettings> = {}): Promise<PageImageReading> {
   const settings = { ...OCR_DEFAULTS, ...overrides };
-  const [{ ocrEngine }, { renderPage }] = await Promise.all([import('./paddle.js'), import('./render-page.js')]);
+  const [{ ocrEngine }, { renderPage }, { pageImageAt }] = await Promise.all([import('./paddle.js'), import('./render-page.js'), import('./page-image.js')]);
   const engine = await ocrEngine();
-  const image = await renderPage(page, settings.dpi);
+  const image = (settings.imageDirect ? await pageImageAt(page, settings.dpi) : undefined) ?? (await renderPage(page, settings.dpi));
   const result = await ocrPage(engine, image, settings);
   return {
     page: result,

@@ -15,7 +15,7 @@ import { widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
-import { binarize, eraseRules, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
 
 /** Every tuning value of the OCR path, with its default. */
 export interface OcrSettings {
@@ -29,6 +29,10 @@ export interface OcrSettings {
   ruleMaxThickInch: number;
   /** a cell whose lowest character probability is below this is reported and not read */
   minCharProb: number;
+  /** the narrowest canvas a recognised line of more than two characters is laid on, pixels at the model's height (paddle.ts) */
+  recMinWidth: number;
+  /** a page that is one image at `dpi` is read from the image's own pixels, not drawn first (page-image.ts) */
+  imageDirect: boolean;
 }
 
 export const OCR_DEFAULTS: OcrSettings = {
@@ -37,6 +41,8 @@ export const OCR_DEFAULTS: OcrSettings = {
   ruleMinInch: 0.4,
   ruleMaxThickInch: 0.03,
   minCharProb: 0.8,
+  recMinWidth: 160,
+  imageDirect: true,
 };
 
 /** A recognised piece of text, in page points, with its characters' probabilities. */
@@ -120,12 +126,12 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
-  const cleanInk = binarize(clean);
+  const cleanInk = eraseRulesInk(ink, g.width, g.height, rules);
   const boxes = detected
     .map((b) => widenToInk(b, cleanInk, clean.width, detected))
     // a piece cut off a taller box is fitted to its own ink (fit-to-ink.ts: a small 0 beside a two-line label)
     .flatMap((b) => splitAtRules(b, rules).map((p, _, all) => (all.length > 1 ? fitToInk(p, cleanInk, clean.width) : p)));
-  const read = await engine.recognize(clean, boxes);
+  const read = await engine.recognize(clean, boxes, settings.recMinWidth);
   const texts: OcrText[] = [];
   const readings: Recognized[] = [];
   boxes.forEach((b, i) => {

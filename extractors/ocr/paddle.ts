@@ -34,7 +34,8 @@ export interface Recognized {
 
 export interface OcrEngine {
   detect(g: Gray, limitSide: number): Promise<OcrBox[]>;
-  recognize(g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]>;
+  /** `minWidth`: the narrowest canvas a crop of two or more line heights is laid on (REC_MIN_W when not given) */
+  recognize(g: Gray, boxes: readonly OcrBox[], minWidth?: number): Promise<Recognized[]>;
 }
 
 const DB_THRESH = 0.3;
@@ -43,6 +44,8 @@ const UNCLIP = 1.5;
 const REC_H = 48;
 /** PaddleOCR's own minimum: every line image is laid on a 320-wide canvas (zeros after normalising) */
 const REC_MIN_W = 320;
+/** a crop narrower than this many line heights (one or two characters) always gets REC_MIN_W: alone on a narrow canvas a lone character is read poorly */
+const LONE_CHARS = 2;
 
 let enginePromise: Promise<OcrEngine> | undefined;
 
@@ -75,7 +78,7 @@ async function createEngine(threads: number): Promise<OcrEngine> {
   const dict = ['', ...readFileSync(paths.dict, 'utf8').replace(/\r/g, '').split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''), ' '];
   return {
     detect: (g, limit) => detect(ort, det, g, limit),
-    recognize: (g, boxes) => recognize(ort, rec, dict, g, boxes),
+    recognize: (g, boxes, minWidth = REC_MIN_W) => recognize(ort, rec, dict, g, boxes, minWidth),
   };
 }
 
@@ -158,11 +161,11 @@ export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
  * crop alone, 31–60 ms in batches of 2–8 at the same width, docs/ocr.md), and a crop alone has no
  * padding but its own.
  */
-async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[]): Promise<Recognized[]> {
+async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[], minWidth: number): Promise<Recognized[]> {
   const results: Recognized[] = [];
   for (const box of boxes) {
     const w = Math.max(8, Math.ceil((REC_H * (box.x1 - box.x0)) / Math.max(1, box.y1 - box.y0)));
-    const W = Math.max(w, REC_MIN_W);
+    const W = canvasWidth(w, minWidth);
     const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, w, REC_H);
     // the crop at the left, zeros (PaddleOCR's padding) to the right; the three channels are the same grey
     const input = new Float32Array(3 * REC_H * W);
@@ -177,6 +180,16 @@ async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gra
     results.push(ctcDecode(t.data as Float32Array, 0, T, C, dict));
   }
   return results;
+}
+
+/**
+ * The width of the canvas a crop `w` pixels wide (at the model's height) is laid on: at least
+ * `minWidth`, rounded up to the model's 8-pixel steps, and PaddleOCR's REC_MIN_W for one or two
+ * characters. The model's time grows with the canvas, and most crops of a table are short (an
+ * amount): on PaddleOCR's 320 they pay for the padding, which is two thirds of an amount's canvas.
+ */
+export function canvasWidth(w: number, minWidth = REC_MIN_W): number {
+  return Math.max(w, w < LONE_CHARS * REC_H ? REC_MIN_W : Math.ceil(minWidth / 8) * 8);
 }
 
 /** Greedy CTC: best class per step, repeats collapsed, blanks dropped, each character's probability and runners-up kept. */

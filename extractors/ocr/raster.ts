@@ -122,6 +122,54 @@ interface Run {
 }
 
 /**
+ * The ink runs at least `minLen` long of every pixel row (horizontal) or column (vertical),
+ * bridging gaps up to `gap` pixels, listed by row or column. A run that ends within `gap` of the
+ * far edge of the page is not closed and not kept (as the scan always did). Columns are walked in
+ * row order, each column keeping its own open run: the page is read the way it lies in memory,
+ * not a column at a time across every row (several times slower on a page-sized raster).
+ */
+function longRuns(ink: Uint8Array, width: number, height: number, horizontal: boolean, minLen: number, gap: number): Run[][] {
+  const lines = horizontal ? height : width;
+  const out: Run[][] = Array.from({ length: lines }, () => []);
+  if (horizontal) {
+    for (let y = 0; y < height; y++) {
+      const row = y * width;
+      let start = -1;
+      let lastInk = -1;
+      for (let x = 0; x < width; x++) {
+        if (ink[row + x] === 1) {
+          if (start < 0) start = x;
+          lastInk = x;
+        } else if (start >= 0 && x - lastInk > gap) {
+          if (lastInk - start + 1 >= minLen) out[y].push({ at: y, from: start, to: lastInk });
+          start = -1;
+        }
+      }
+      if (start >= 0 && width - lastInk > gap && lastInk - start + 1 >= minLen) out[y].push({ at: y, from: start, to: lastInk });
+    }
+    return out;
+  }
+  const start = new Int32Array(width).fill(-1);
+  const lastInk = new Int32Array(width).fill(-1);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (ink[row + x] === 1) {
+        if (start[x] < 0) start[x] = y;
+        lastInk[x] = y;
+      } else if (start[x] >= 0 && y - lastInk[x] > gap) {
+        if (lastInk[x] - start[x] + 1 >= minLen) out[x].push({ at: x, from: start[x], to: lastInk[x] });
+        start[x] = -1;
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    if (start[x] >= 0 && height - lastInk[x] > gap && lastInk[x] - start[x] + 1 >= minLen) out[x].push({ at: x, from: start[x], to: lastInk[x] });
+  }
+  return out;
+}
+
+/**
  * Long straight ink runs: in each pixel row (horizontal) or column (vertical), runs of ink at
  * least `minLen` long, bridging gaps up to `gap` pixels (noise and JPEG break thin lines); runs on
  * neighbouring rows that overlap are one rule. Text is made of short runs, so it does not qualify.
@@ -129,25 +177,11 @@ interface Run {
 export function findRules(ink: Uint8Array, width: number, height: number, minLen: number, maxThick: number, gap = 3): RasterRule[] {
   const rules: RasterRule[] = [];
   for (const horizontal of [true, false]) {
-    const lines = horizontal ? height : width;
-    const span = horizontal ? width : height;
-    const at = (line: number, pos: number) => (horizontal ? ink[line * width + pos] : ink[pos * width + line]);
+    const byLine = longRuns(ink, width, height, horizontal, minLen, gap);
     let open: { rule: Run; first: number; last: number }[] = [];
     const closed: { rule: Run; first: number; last: number }[] = [];
-    for (let line = 0; line < lines; line++) {
-      const runs: Run[] = [];
-      let start = -1;
-      let lastInk = -1;
-      for (let pos = 0; pos <= span; pos++) {
-        const on = pos < span && at(line, pos) === 1;
-        if (on) {
-          if (start < 0) start = pos;
-          lastInk = pos;
-        } else if (start >= 0 && pos - lastInk > gap) {
-          if (lastInk - start + 1 >= minLen) runs.push({ at: line, from: start, to: lastInk });
-          start = -1;
-        }
-      }
+    for (let line = 0; line < byLine.length; line++) {
+      const runs = byLine[line];
       const next: typeof open = [];
       for (const r of runs) {
         const o = open.find((c) => c.last === line - 1 && r.from <= c.rule.to && r.to >= c.rule.from);
@@ -175,18 +209,34 @@ export function findRules(ink: Uint8Array, width: number, height: number, minLen
   return rules;
 }
 
+/** The pixel rectangles a rule covers (with `margin` pixels around its stroke), clipped to the page. */
+function ruleRects(width: number, height: number, rules: readonly RasterRule[], margin: number): [number, number, number, number][] {
+  return rules.map((r) => {
+    const half = r.thick / 2 + margin;
+    const x0 = Math.max(0, Math.floor(Math.min(r.x0, r.x1) - (r.x0 === r.x1 ? half : 0)));
+    const x1 = Math.min(width - 1, Math.ceil(Math.max(r.x0, r.x1) + (r.x0 === r.x1 ? half : 0)));
+    const y0 = Math.max(0, Math.floor(Math.min(r.y0, r.y1) - (r.y0 === r.y1 ? half : 0)));
+    const y1 = Math.min(height - 1, Math.ceil(Math.max(r.y0, r.y1) + (r.y0 === r.y1 ? half : 0)));
+    return [x0, y0, x1, y1];
+  });
+}
+
 /** Paints rules white (with a pixel of margin), so that no rule is read as a 1 or an l. */
 export function eraseRules(g: Gray, rules: readonly RasterRule[], margin = 2): Gray {
   const data = g.data.slice();
-  for (const r of rules) {
-    const half = r.thick / 2 + margin;
-    const x0 = Math.max(0, Math.floor(Math.min(r.x0, r.x1) - (r.x0 === r.x1 ? half : 0)));
-    const x1 = Math.min(g.width - 1, Math.ceil(Math.max(r.x0, r.x1) + (r.x0 === r.x1 ? half : 0)));
-    const y0 = Math.max(0, Math.floor(Math.min(r.y0, r.y1) - (r.y0 === r.y1 ? half : 0)));
-    const y1 = Math.min(g.height - 1, Math.ceil(Math.max(r.y0, r.y1) + (r.y0 === r.y1 ? half : 0)));
+  for (const [x0, y0, x1, y1] of ruleRects(g.width, g.height, rules, margin)) {
     for (let y = y0; y <= y1; y++) data.fill(255, y * g.width + x0, y * g.width + x1 + 1);
   }
   return { width: g.width, height: g.height, data };
+}
+
+/** The same for binarised ink (1 = ink): what eraseRules paints white is no ink. */
+export function eraseRulesInk(ink: Uint8Array, width: number, height: number, rules: readonly RasterRule[], margin = 2): Uint8Array {
+  const out = ink.slice();
+  for (const [x0, y0, x1, y1] of ruleRects(width, height, rules, margin)) {
+    for (let y = y0; y <= y1; y++) out.fill(0, y * width + x0, y * width + x1 + 1);
+  }
+  return out;
 }
 
 /** Rotates about the centre by `deg` (bilinear, white outside): undoes a measured skew. */
@@ -211,9 +261,14 @@ export function rotate(g: Gray, deg: number): Gray {
       const dx = x - cx;
       const sx = c * dx - sdy + cx;
       const sy = s * dx + cdy + cy;
-      const x0 = Math.floor(sx);
-      const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) {
+      // a negative position is outside; past that, truncation is Math.floor and much cheaper
+      if (sx < 0 || sy < 0) {
+        out[row + x] = 255;
+        continue;
+      }
+      const x0 = sx | 0;
+      const y0 = sy | 0;
+      if (x0 + 1 >= w || y0 + 1 >= h) {
         out[row + x] = 255;
         continue;
       }

@@ -22,6 +22,12 @@ export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Gray>
   canvas.height = 0;
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; j < data.length; i += 4, j++) {
+    const r = rgba[i];
+    // a grey pixel on opaque paper (every pixel of a grey scan) is its own luma: no arithmetic
+    if (rgba[i + 3] === 255 && rgba[i + 1] === r && rgba[i + 2] === r) {
+      data[j] = r;
+      continue;
+    }
     // luma; alpha over white
     const a = rgba[i + 3] / 255;
     const y = 0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2];

@@ -4,6 +4,7 @@
  * lies in a vertical strip that no piece of the body crosses.
  */
 import type { LinePiece, TextLine } from './text-items.js';
+import { rowPitch } from './section-lines.js';
 
 /** An amount as printed in a table cell: `1,633,000.00`, `-12.50`, `0`. */
 export const AMOUNT_RE = /^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
@@ -63,10 +64,12 @@ export function columnOf(bounds: readonly number[], x: number): number {
  * line without amounts that sits right next to one (a wrapped label) joins it; otherwise each line
  * is its own row. Lines must be sorted top to bottom.
  */
-export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lines: readonly L[], bounds: readonly number[], wrapJoinEm = 1.6): L[][] {
+export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lines: readonly L[], bounds: readonly number[], wrapJoinEm = 1.6, apart?: (line: L, target: L, pitch: number) => boolean): L[][] {
   const amountLine = lines.map((l) => countAmounts(l.pieces) > 0);
   const nAmount = amountLine.filter(Boolean).length;
   if (nAmount < 2) return lines.map((l) => [l]);
+  // a line kept apart from the amount line it is nearest to (a section line, section-lines.ts) is a row of its own
+  const pitch = apart ? rowPitch(lines, amountLine) : Infinity;
   const rows: L[][] = [];
   const rowOf = new Map<number, number>();
   lines.forEach((l, i) => {
@@ -97,7 +100,7 @@ export function groupRows<L extends { line: TextLine; pieces: LinePiece[] }>(lin
       const target = lines[best];
       const col = columnOf(bounds, (l.pieces[0].x0 + l.pieces[0].x1) / 2);
       // it continues a text cell of that row (or fills its empty label column), never an amount cell
-      const ok = !target.pieces.some((p) => isAmount(p.text) && columnOf(bounds, (p.x0 + p.x1) / 2) === col);
+      const ok = !target.pieces.some((p) => isAmount(p.text) && columnOf(bounds, (p.x0 + p.x1) / 2) === col) && !apart?.(l, target, pitch);
       if (ok) {
         rows[rowOf.get(best)!].push(l);
         return;

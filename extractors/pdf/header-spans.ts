@@ -17,15 +17,13 @@ export function claimBottomLeaves(cells: readonly HeaderCell[], isLeaf: (c: Head
   const uppers = cells.filter((c) => !leaves.includes(c));
   if (uppers.length !== 1 || !leaves.length) return [...cells];
   const u = uppers[0];
-  // alone on its level: no other text printed on its lines (收入 beside 支出 heads columns of its own)
-  if (leaves.some((l) => Math.min(l.y1, u.y1) - Math.max(l.y0, u.y0) > 0)) return [...cells];
   const size = u.atoms[0]?.size ?? 10;
   const lowest = Math.max(...leaves.map((l) => l.y0));
-  const low = leaves.find((l) => l.y0 === lowest)!;
-  const bandMid = (low.y0 + low.y1) / 2;
-  // a wrapped leaf centred on the bottom band's line (财政专户管理资 / 金 around 合计 | 一般公共预算)
-  // is in it too; one printed between the bands (项目) is centred higher
-  const bottom = (l: HeaderCell) => l.y0 >= u.y1 && (lowest - l.y0 <= bandEm * size || Math.abs((l.y0 + l.y1) / 2 - bandMid) <= bandEm * size);
+  // alone on its level: no other text printed on its lines (收入 beside 支出 heads columns of its own);
+  // a leaf centred between the bands (项目 merged down both rows) reaches into the bottom one
+  if (leaves.some((l) => Math.min(l.y1, u.y1) - Math.max(l.y0, u.y0) > 0 && l.y1 <= lowest)) return [...cells];
+  const inBand = inBottomBand(leaves, size, bandEm);
+  const bottom = (l: HeaderCell) => l.y0 >= u.y1 && inBand(l);
   const mid = (c: HeaderCell) => (c.x0 + c.x1) / 2;
   let x0 = u.x0;
   let x1 = u.x1;
@@ -40,4 +38,17 @@ export function claimBottomLeaves(cells: readonly HeaderCell[], isLeaf: (c: Head
     }
   }
   return cells.map((c) => (c === u ? { ...u, x0, x1 } : c));
+}
+
+/**
+ * Whether a leaf is printed in the header's bottom band: its top within `bandEm` of the lowest
+ * leaf top, or its middle within `bandEm` of that leaf's middle (a wrapped leaf centred on the
+ * bottom band's line, 财政专户管理资 / 金 around 合计 | 一般公共预算). A leaf printed between the bands
+ * (项目, merged down both rows) starts higher and is centred higher.
+ */
+export function inBottomBand(leaves: readonly HeaderCell[], size: number, bandEm: number): (l: HeaderCell) => boolean {
+  const lowest = Math.max(...leaves.map((l) => l.y0));
+  const low = leaves.find((l) => l.y0 === lowest);
+  const bandMid = low ? (low.y0 + low.y1) / 2 : 0;
+  return (l) => lowest - l.y0 <= bandEm * size || Math.abs((l.y0 + l.y1) / 2 - bandMid) <= bandEm * size;
 }

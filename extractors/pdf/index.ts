@@ -8,8 +8,12 @@ import { ExtractionError } from '../../src/core/errors.js';
 import { isAllocationFailure } from '../../src/core/memory.js';
 import { classifyPdfError, openPdf } from './load-document.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
+import { hintsForPage } from '../../src/core/table-settings.js';
 import { layoutPage, mayHoldTable } from './page-layout.js';
+import { columnFeet, type ColumnFoot } from './cut-merged-cells.js';
 import { extractRulings, type OpCodes } from './rulings.js';
+import { fillBoxes } from './fill-rows.js';
+import type { Box } from './ruled-grid.js';
 import { toFragments, type RawTextItem, type TextFrag } from './text-items.js';
 import type { Segment } from './rulings.js';
 import { readPageImage } from '../ocr/index.js';
@@ -44,6 +48,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
     let firstError: unknown;
     // the last table's columns, for an unruled table that goes on at the top of the next page
     let previousColumns: number[] | undefined;
+    let previousFoot: ColumnFoot[] | undefined;
     for (let p = 1; p <= n; p++) {
       if (p > 1) blocks.push({ type: 'pagebreak', page: p });
       let page;
@@ -63,6 +68,7 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         const items = content.items.filter((it): it is typeof it & RawTextItem => 'str' in it);
         let frags: TextFrag[] = toFragments(items, viewport.transform);
         let rules: Segment[] = [];
+        let fills: Box[] = [];
         let ocr: Awaited<ReturnType<typeof readPageImage>> | undefined;
         if (ocrMode === 'force' || (ocrMode === 'auto' && !frags.length)) {
           // a page image: recognised into the same fragments and rules a text layer gives
@@ -73,13 +79,17 @@ export async function extractPdf(input: SourceInput, opts: ExtractOptions = {}):
         } else {
           // the operator list (for rules) is read only where a table is possible: it is half the cost
           const ops = mayHoldTable(frags, settings) ? await timed(tm, 'operatorsMs', () => page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })) : undefined;
-          rules = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules).rules : [];
+          const ruled = ops ? extractRulings(ops, OPS, viewport.transform, viewport.width, viewport.height, settings.rules) : undefined;
+          rules = ruled?.rules ?? [];
+          fills = ruled ? fillBoxes(ruled.boxEdges) : [];
         }
         if (!frags.length) emptyPages.push(p);
-        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns }, settings);
+        const hints = hintsForPage(opts.tables, p);
+        const out = layoutPage({ page: p, width: viewport.width, height: viewport.height, frags, rules, previousColumns, previousFoot, fills, ...(hints.length ? { hints } : {}) }, settings);
         if (ocr) ocr.finish(out.blocks, out.diagnostics, p);
         const grids = out.blocks.filter((b) => b.type === 'grid');
         previousColumns = grids.length ? grids[grids.length - 1].columnEdges : undefined;
+        previousFoot = grids.length ? columnFeet(grids[grids.length - 1]) : undefined;
         blocks.push(...out.blocks);
         diagnostics.push(...out.diagnostics);
         opts.onPage?.(p, n, !!ocr);

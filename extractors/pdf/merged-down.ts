@@ -23,6 +23,16 @@ export function amountsInOneColumn(a: readonly (Interval & { text: string })[], 
   return a.some((p) => isAmount(p.text) && b.some((q) => isAmount(q.text) && Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > 0));
 }
 
+/** The middle step between consecutive rows' middles: the table's row pitch. */
+export function rowPitch(rows: readonly Band[]): number {
+  const mids = rows.map((r) => (r.y0 + r.y1) / 2);
+  const steps = mids
+    .slice(1)
+    .map((m, k) => m - mids[k])
+    .sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)];
+}
+
 /**
  * Row ranges `[first, last]` of one column's merged-down cells. `rows[k]`: row k's extent from its
  * other columns; `texts[k]`: the extent of the column's text in row k, undefined where the column is
@@ -37,12 +47,7 @@ export function amountsInOneColumn(a: readonly (Interval & { text: string })[], 
 export function mergedDownRanges(rows: readonly Band[], texts: readonly (Band | null | undefined)[], tolShare: number): [number, number][] | undefined {
   const n = rows.length;
   if (n < 3) return undefined;
-  const mids = rows.map((r) => (r.y0 + r.y1) / 2);
-  const steps = mids
-    .slice(1)
-    .map((m, k) => m - mids[k])
-    .sort((a, b) => a - b);
-  const pitch = steps[Math.floor(steps.length / 2)];
+  const pitch = rowPitch(rows);
   if (!(pitch > 0)) return undefined;
   const blocks: [number, number][] = [];
   for (let k = 0; k < n; k++) {

@@ -5,8 +5,7 @@
  * than its rows are from each other. A page number never is.
  */
 import type { TextLine } from './text-items.js';
-
-const PAGE_NUMBER = /^[-—–\s]*(\d+|第\s*\d+\s*页.*)[-—–\s]*$/;
+import { isPageNumberAtEdge } from '../../src/core/page-number.js';
 
 /** Middle gap between consecutive lines (y1 to the next y0): the table's usual spacing. */
 export function usualLineGap(lines: readonly TextLine[]): number {
@@ -23,7 +22,7 @@ export function usualLineGap(lines: readonly TextLine[]): number {
  * table's usual line gap (`gap`, at least half a line) away from it.
  */
 export function isEdgeRow(line: TextLine, text: string, edge: TextLine, gap: number, inColumns: boolean, slack: number): boolean {
-  if (!inColumns || PAGE_NUMBER.test(text)) return false;
+  if (!inColumns || isPageNumberAtEdge(text)) return false;
   const apart = line.y0 >= edge.y1 ? line.y0 - edge.y1 : edge.y0 - line.y1;
   return apart <= slack * Math.max(gap, 0.5 * edge.size);
 }

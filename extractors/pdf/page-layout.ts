@@ -10,13 +10,22 @@ import type { Block, Diagnostic, GridBlock, GridCell, GridRow, TextBlock } from 
 import { columnStrips, countAmounts, groupRows, isAmount, stripBoundaries } from './aligned-grid.js';
 import { lineAtoms, streamTables, type StreamLine } from './stream-finder.js';
 import { footBlock, footTable } from './page-foot-table.js';
+import type { ColumnFoot } from './cut-merged-cells.js';
 import { layoutSettings, type LayoutSettings } from '../../src/core/layout-settings.js';
 import { liftCaptionRows } from './caption-rows.js';
 import { joinAdjacentFrames } from './adjacent-frames.js';
+import { extendByFillRows } from './fill-rows.js';
+import { splitNumberRuns } from './number-runs.js';
+import { captionContinuations } from './caption-lines.js';
+import { isRunningTitle } from './running-title.js';
+import { dropSliverColumns } from './sliver-columns.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
 import type { Segment } from './rulings.js';
+import type { TableHint } from '../../src/core/table-settings.js';
+import { layoutWithHints } from './table-hints.js';
+import { isPageNumberAtEdge } from '../../src/core/page-number.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -27,6 +36,12 @@ export interface PageInput {
   rules: Segment[];
   /** column edges of the previous page's last table: an unruled table going on at the top of this page keeps them */
   previousColumns?: number[];
+  /** how each column of the previous page's last table ends: a merged cell cut by the page break goes on here */
+  previousFoot?: ColumnFoot[];
+  /** the user's table hints for this page (the table settings file, table-hints.ts) */
+  hints?: TableHint[];
+  /** filled boxes (cell shading) larger than a rule: rows a frame's rules leave out (fill-rows.ts) */
+  fills?: Box[];
 }
 
 export interface PageOutput {
@@ -244,7 +259,7 @@ function isPageFurniture(l: PLine, pageH: number, s: LayoutSettings): boolean {
   const nearEdge = l.line.y1 < pageH * s.text.furnitureTop || l.line.y0 > pageH * s.text.furnitureBottom;
   if (!nearEdge) return false;
   const t = l.pieces.map((p) => p.text).join('');
-  return t.length <= s.text.furnitureMaxChars || /^[-—\s]*\d+[-—\s]*$/.test(t) || /^第\d+页/.test(t);
+  return t.length <= s.text.furnitureMaxChars || isPageNumberAtEdge(t) || isRunningTitle(l.pieces.map((p) => p.text));
 }
 
 /** A unit line or a title: where an unruled table's header stops going up. */
@@ -282,35 +297,41 @@ function bodySize(frags: readonly TextFrag[]): number {
 }
 
 export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutput {
+  if (p.hints?.length) return layoutWithHints(p, p.hints, s, layoutPage);
   const diagnostics: Diagnostic[] = [];
   const placed: { y0: number; x0: number; block: Block }[] = [];
   let free: TextFrag[] = p.frags;
   // a grid cut where its header repeats, each part without the caption and notes printed inside
   // it; what is lifted out goes beside them as text blocks
   const placeGrid = (g: GridBlock, y0 = g.bbox!.y0, x0 = g.bbox!.x0) => {
-    const stacked = splitStacked(g);
+    const stacked = splitStacked(dropSliverColumns(g, s.structure.sliverWidth));
     const parts = stacked.grids.flatMap((part) => splitSideBySide(part, s.structure)).map((part) => liftCaptionRows(part, s.structure));
     const lifted = [...stacked.lifted, ...parts.flatMap((part) => part.lifted)];
     if (parts.length === 1 && !lifted.length) placed.push({ y0, x0, block: parts[0].grid });
     else for (const { grid } of parts) placed.push({ y0: grid.bbox!.y0, x0: grid.bbox!.x0, block: grid });
     for (const t of lifted) placed.push({ y0: t.bbox?.y0 ?? y0, x0: t.bbox?.x0 ?? x0, block: t });
   };
-  for (const frame of joinAdjacentFrames(findFrames(p.rules, s.rules), s.structure.frameJoinGap, s.rules)) {
+  const frames = findFrames(p.rules, s.rules).map((f) => extendByFillRows(f, p.fills ?? [], s.structure.fillRowGap, s.rules));
+  for (const frame of joinAdjacentFrames(frames, s.structure.frameJoinGap, s.rules)) {
     const res = gridFromFrame(frame, free, p.page, s);
     if (!res) continue;
     placeGrid(res.grid, frame.box.y0, frame.box.x0);
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
-  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: linePieces(line, s.text.cellGapEm) }));
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: splitNumberRuns(linePieces(line, s.text.cellGapEm)) }));
   const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
-  const other = lines.map((l) => {
-    const text = l.pieces.map((q) => q.text).join(' ');
-    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text);
+  const texts = lines.map((l) => l.pieces.map((q) => q.text).join(' '));
+  const noteLine = new RegExp(s.structure.noteStart, 'i');
+  const continued = captionContinuations(lines.map((l, k) => ({ ...l.line, text: texts[k], pieces: l.pieces.length })), s.structure.captionStart, s.stream.maxHeaderChars);
+  const other = lines.map((l, k) => {
+    const text = texts[k];
+    // a note line (注：, NOTE:, SOURCE:) ends a table body as a title starts one
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || noteLine.test(text) || continued[k];
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
-  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm) }));
-  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]));
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm)) }));
+  const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]), p.previousFoot);
   // a table's header alone at the foot of the page, the table going on overleaf
   const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);
   if (foot) tables.push(footTable(streamLines, foot, p.page, s));

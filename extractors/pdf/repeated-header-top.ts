@@ -16,3 +16,17 @@ export function headsAmountColumns(atoms: readonly (Interval & { text: string })
   const headed = strips.filter((q, i) => numeric[i] === true && atoms.some((a) => Math.min(q.x1, a.x1) - Math.max(q.x0, a.x0) > tol));
   return headed.length >= 2;
 }
+
+/**
+ * The first line of a header repeated at the page top, from `up` (the highest line in the body's
+ * columns) down to `bodyTop`: a running header over it (示例区市场监督管理局2024年部门预算, which
+ * LibreOffice prints above the header: its year is an atom of its own, so its atoms lie in columns)
+ * is one run of text across two columns or more (`pieces`, cut only at cell gaps), where a header
+ * line has a text per column.
+ */
+export function repeatedHeaderTop(up: number, bodyTop: number, pieces: (k: number) => readonly Interval[], strips: readonly Interval[], tol: number): number {
+  const across = (p: Interval) => strips.filter((q) => Math.min(q.x1, p.x1) - Math.max(q.x0, p.x0) > tol).length >= 2;
+  let top = up;
+  while (top < bodyTop && pieces(top).some(across)) top++;
+  return top;
+}

@@ -22,14 +22,27 @@ import type { LayoutSettings } from '../../src/core/layout-settings.js';
 import { labelOnlyStrips, reachDownOverStraddling, reachUpOverStraddling, textsUnder } from './centred-rows.js';
 import { hanCellGap } from './han-gap.js';
 import { claimBottomLeaves } from './header-spans.js';
+import { raisedColumns } from './raised-leaves.js';
+import { headerDepth, spansHeaderBelow } from './spanning-header-line.js';
+import { isTrailingNote } from './trailing-note.js';
 import { withTopRow } from './page-top-row.js';
+import { withRowUnderTopHeader } from './top-row-under-header.js';
 import { joinTotalIntoCodes } from './code-column-total.js';
 import { columnsInOrder, splitAtLayoutChange } from './layout-split.js';
-import { headsAmountColumns } from './repeated-header-top.js';
-import { headerOverLabels } from './unheaded-label-column.js';
+import { shiftedPartCut } from './shifted-part.js';
+import { headsAmountColumns, repeatedHeaderTop } from './repeated-header-top.js';
+import { codePartColumn, headerOverLabels } from './unheaded-label-column.js';
+import { headerOverAmounts } from './unheaded-amount-column.js';
 import { wrappedBetweenRows } from './wrapped-between-rows.js';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from './merged-down.js';
+import { startsNextRow } from './next-row-line.js';
+import { openMergedDownRanges, withCutEnds, type ColumnFoot } from './cut-merged-cells.js';
 import { isEdgeRow, usualLineGap } from './page-edge-rows.js';
+import { onlyWrapBelow } from './foot-row-wrap.js';
+import { columnNumberRow, isColumnNumberLine, numberedColumns } from './column-number-row.js';
+import { wordsLength } from './number-runs.js';
+import { spansSeveral } from './spanning-heads.js';
+import { isSectionLine, sectionOverBody } from './section-lines.js';
 import { cellText, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 /** A cell's text on one line: fragments joined across word spaces. */
@@ -99,7 +112,8 @@ export function tableRuns(lines: readonly StreamLine[], tab: readonly boolean[],
       } else if (j - last > s.maxWrappedLines) break;
     }
     // one row at the foot of a page (a table's header and first row before it goes on overleaf)
-    const atFoot = lines.slice(last + 1).every((_, k) => stop[last + 1 + k]);
+    // (its labels' lower lines may wrap under it)
+    const atFoot = onlyWrapBelow(lines, last, tab, stop, s.wrapJoinEm);
     if (nTab >= s.minRows || (atFoot && lines[last].atoms.length >= 3)) out.push({ top: i, bodyTop: i, bottom: last });
     i = last + 1;
   }
@@ -164,7 +178,7 @@ export interface HeaderCell extends Interval {
  * Header atoms → header cells: atoms that overlap horizontally and sit one right under the other
  * (a gap under `stackEm` em) are lines of one wrapped cell (一般公共 / 预算).
  */
-export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[] {
+export function headerCells(atoms: readonly Atom[], stackEm = 0.7, strips: readonly Interval[] = []): HeaderCell[] {
   const parent = atoms.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
   for (let a = 0; a < atoms.length; a++) {
@@ -173,7 +187,7 @@ export function headerCells(atoms: readonly Atom[], stackEm = 0.7): HeaderCell[]
       const q = atoms[b];
       const overlapX = Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0);
       const gapY = Math.max(p.y0, q.y0) - Math.min(p.y1, q.y1);
-      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size)) parent[find(a)] = find(b);
+      if (overlapX > 0 && gapY >= -0.5 * Math.min(p.size, q.size) && gapY < stackEm * Math.min(p.size, q.size) && !spansSeveral(p, q, atoms, strips)) parent[find(a)] = find(b);
     }
   }
   const groups = new Map<number, Atom[]>();
@@ -260,7 +274,7 @@ export function centredSpan(cell: Interval, edges: readonly number[], centres: r
  * level lower); leaves go in the bottom row and reach up (rowSpan) over levels where no spanning
  * cell heads their column.
  */
-export function headerRows(cells: readonly HeaderCell[], bounds: readonly number[], edges: readonly number[], page: number): GridRow[] {
+export function headerRows(cells: readonly HeaderCell[], bounds: readonly number[], edges: readonly number[], page: number, bandEm?: number): GridRow[] {
   const nc = bounds.length + 1;
   const leaves = cells.filter((c) => isLeaf(c, cells, bounds));
   const uppers = cells.filter((c) => !leaves.includes(c)).sort((a, b) => a.y0 - b.y0);
@@ -291,11 +305,15 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
     return l ? (l.x0 + l.x1) / 2 : (edges[k] + edges[k + 1]) / 2;
   });
   const mid = (c: Interval) => (c.x0 + c.x1) / 2;
+  // a leaf printed between the bands (项目名称 merged down both rows) is headed by no spanning cell
+  // of the levels it reaches up over
+  const levelTops = Array.from({ length: nLevels }, (_, lv) => Math.min(...uppers.filter((u) => level.get(u) === lv).map((u) => u.y0)));
+  const raised = bandEm === undefined ? new Map<number, number>() : raisedColumns(leafOf, leaves, levelTops, Math.max(...cells.map((c) => c.y1)), bandEm);
   for (let lv = 0; lv < nLevels; lv++) {
     const here = uppers.filter((u) => level.get(u) === lv).sort((a, b) => mid(a) - mid(b));
     const own = here.map((u) => columnsUnder(u, bounds));
     here.forEach((u, i) => {
-      const allowed = centres.map((_, k) => owner[lv][k] < 0 && !own.some(([a, b], j) => j !== i && k >= a && k <= b));
+      const allowed = centres.map((_, k) => owner[lv][k] < 0 && !(lv >= (raised.get(k) ?? Infinity)) && !own.some(([a, b], j) => j !== i && k >= a && k <= b));
       const [a, b] = centredSpan(u, edges, centres, allowed);
       if ([...Array(b - a + 1).keys()].some((k) => owner[lv][a + k] >= 0)) return;
       for (let k = a; k <= b; k++) owner[lv][k] = spans.length;
@@ -337,14 +355,25 @@ export function headerRows(cells: readonly HeaderCell[], bounds: readonly number
  * atoms placed in the column their start lies in; an atom reaching over later boundaries spans
  * those columns.
  */
-export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0): GridRow[] {
+export function bodyRows(lines: readonly StreamLine[], edges: readonly number[], page: number, wrapJoinEm: number, mergedCentreTol = 0, foot?: readonly ColumnFoot[], section?: { sectionIndentEm: number; sectionPitchShare: number }): GridRow[] {
   const rows: GridRow[] = [];
   const bounds = edges.slice(1, -1);
   const nc = edges.length - 1;
   const asPieces = mergeOverlapping(lines).map((l) => ({ line: l.line, pieces: l.atoms }));
   // each row's texts by the column they start in, for label cells merged down several rows
   const starts: Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[] = [];
-  for (const rl of groupRows(asPieces, bounds, wrapJoinEm)) {
+  // section lines kept apart from the rows they head: rows of their own, which no merged cell crosses
+  const sections = new Set<(typeof asPieces)[number]>();
+  const apart =
+    section &&
+    ((l: (typeof asPieces)[number], t: (typeof asPieces)[number], pitch: number) => {
+      const yes = isSectionLine(l, t, pitch, section.sectionIndentEm, section.sectionPitchShare);
+      if (yes) sections.add(l);
+      return yes;
+    });
+  const sectionRow: boolean[] = [];
+  for (const rl of groupRows(asPieces, bounds, wrapJoinEm, apart)) {
+    sectionRow.push(rl.length === 1 && sections.has(rl[0]));
     const atoms = rl.flatMap((l) => l.pieces);
     const y0 = Math.min(...rl.map((l) => l.line.y0));
     const y1 = Math.max(...rl.map((l) => l.line.y1));
@@ -370,21 +399,21 @@ export function bodyRows(lines: readonly StreamLine[], edges: readonly number[],
     starts.push(here);
     rows.push({ cells });
   }
-  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol) : rows;
+  return mergedCentreTol > 0 ? withMergedDown(rows, starts, nc, mergedCentreTol, foot, sectionRow) : rows;
 }
 
 /**
  * Label columns whose texts are each printed once, centred over the rows they cover (a unit name
  * beside its projects), with those cells merged down (merged-down.ts); amount columns never.
  */
-function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number): GridRow[] {
+function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: TextFrag[]; y0: number; y1: number; span: number }>[], nc: number, tol: number, foot?: readonly ColumnFoot[], sectionRow: readonly boolean[] = []): GridRow[] {
   let out = rows;
   // rows above the first amount row are a header read as body: no merged cell reaches into them
   const firstAmounts = starts.findIndex((m) => [...m.values()].some((t) => isAmount(cellText(t.frags))));
   for (let col = 0; col < nc; col++) {
     const texts = starts.map((m, k) => {
       const t = m.get(col);
-      if (k < firstAmounts) return null;
+      if (k < firstAmounts || sectionRow[k]) return null;
       return t && t.span === 1 && !isAmount(cellText(t.frags)) ? { y0: t.y0, y1: t.y1 } : t ? null : undefined;
     });
     // a row's place from its amounts (the merged labels beside it may sit off its middle)
@@ -394,7 +423,10 @@ function withMergedDown(rows: GridRow[], starts: readonly Map<number, { frags: T
       const other = amounts.length ? amounts : others;
       return other.length ? { y0: Math.min(...other.map((t) => t.y0)), y1: Math.max(...other.map((t) => t.y1)) } : { y0: m.get(col)?.y0 ?? 0, y1: m.get(col)?.y1 ?? 0 };
     });
-    const ranges = mergedDownRanges(bands, texts, tol);
+    // a cell cut by the page break: on a page the table goes on to, rows beyond its edges counted in; blank ends kept merged (cut-merged-cells.ts)
+    const amounts = starts.some((m) => isAmount(cellText(m.get(col)?.frags ?? [])));
+    const closed = mergedDownRanges(bands, texts, tol);
+    const ranges = amounts ? closed : withCutEnds(closed ?? (foot ? openMergedDownRanges(bands, texts, tol, foot[col]?.blank ?? 0) : undefined), texts, foot?.[col]);
     if (ranges) out = applyMergedDown(out, col, ranges, (a, z) => cellText(starts.slice(a, z + 1).flatMap((m) => m.get(col)?.frags ?? [])));
   }
   return out;
@@ -423,7 +455,8 @@ export function mergeOverlapping(lines: readonly StreamLine[]): StreamLine[] {
     const gap = last ? l.line.y0 - last.line.y1 : Infinity;
     const wrapped = last && gap < 0.6 * size && gap < 0.5 * rowGap && (textsUnder(l.atoms, last.atoms) || textsUnder(last.atoms, l.atoms)) && !wrappedBetweenRows(lines, k - 1, 0.6);
     // (two lines with amounts in one column stay two rows, whatever straddles them)
-    if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms)) {
+    // (a line touching the row only through a merged label between rows goes with the next amount line)
+    if (last && (overlapping || wrapped) && !amountsInOneColumn(last.atoms, l.atoms) && !startsNextRow(last.atoms, l.line, lines[k + 1], 0.2)) {
       const frags = [...last.line.frags, ...l.line.frags].sort((a, b) => a.x0 - b.x0);
       out[out.length - 1] = {
         line: { frags, x0: Math.min(last.line.x0, l.line.x0), x1: Math.max(last.line.x1, l.line.x1), y0: last.line.y0, y1: Math.max(last.line.y1, l.line.y1), base: last.line.base, size: Math.max(last.line.size, l.line.size) },
@@ -495,14 +528,16 @@ export interface StreamTable {
  * running header, footer or page number; `pageEdge[k]`: stopped only for being one (it may still be
  * a row of a table beside it).
  */
-export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[]): StreamTable[] {
+export function streamTables(lines: readonly StreamLine[], stop: readonly boolean[], furniture: readonly boolean[], page: number, s: LayoutSettings, previousColumns?: readonly number[], pageEdge?: readonly boolean[], previousFoot?: readonly ColumnFoot[]): StreamTable[] {
   const st = s.stream;
-  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces));
+  // (a column-number row, 1 2 3 …, is the header's last row: its numbers are no amounts)
+  const tab = lines.map((l, k) => !stop[k] && isTabular(l.pieces, st.minPieces) && !isColumnNumberLine(l.atoms));
   const out: StreamTable[] = [];
   const used = new Set<number>();
   // the last table's columns and their kinds, for a part printed under it in other widths
   let upper: { numeric: (boolean | undefined)[]; bottom: number } | undefined;
-  const runs = withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm).flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
+  const topRuns = withRowUnderTopHeader(lines, withTopRow(lines, tableRuns(lines, tab, stop, st), tab, stop, furniture, previousColumns, st.wrapJoinEm), tab, stop, furniture, previousColumns, st.maxHeaderLines);
+  const runs = topRuns.flatMap((r) => splitAtLayoutChange(lines, r, tab, st.alignTol));
   for (const run of runs) {
     const body = lines.slice(run.bodyTop, run.bottom + 1);
     const strips = joinTotalIntoCodes(bodyStrips(body.filter((_, k) => tab[run.bodyTop + k]), st.stripTol), body.filter((_, k) => tab[run.bodyTop + k]));
@@ -539,43 +574,60 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     const bodyTop = top;
     // likewise rows without amounts down to the foot of the page, before it goes on overleaf
     let down = run.bottom;
-    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1)) down++;
+    while (down + 1 < lines.length && (!stop[down + 1] || edgeRow(down + 1, down)) && near(down, down + 1, st.maxRowGapEm) && inColumns(down + 1) && !isTrailingNote(lines[down + 1].atoms)) down++;
     const bottom = reachDownOverStraddling(lines, lines.slice(down + 1).every((_, j) => stop[down + 1 + j]) ? down : run.bottom, (k) => !stop[k], st.straddleOverlapEm);
     while (
       top - 1 >= 0 &&
-      bodyTop - (top - 1) <= st.maxHeaderLines &&
+      headerDepth(lines.slice(top - 1, bodyTop).map((l) => l.line)) <= st.maxHeaderLines &&
       !stop[top - 1] &&
       !used.has(top - 1) &&
-      near(top - 1, top, st.headerGapEm) &&
-      lines[top - 1].atoms.map((a) => a.text).join(' ').length <= st.maxHeaderChars &&
+      (near(top - 1, top, st.headerGapEm) || (near(top - 1, top, st.maxRowGapEm) && top < bodyTop && spansHeaderBelow(lines[top - 1].atoms, lines.slice(top, bodyTop).flatMap((l) => l.atoms)))) &&
+      wordsLength(lines[top - 1].atoms) <= st.maxHeaderChars &&
       // a `key：value` line (部门名称：…, 编制单位：…) is a caption of the table, not its header
       !/^[^：:]{1,10}[：:]\s*\S/.test(lines[top - 1].atoms[0]?.text ?? '')
     )
       top--;
-    // a header repeated at the page top is all of the lines in the body's columns above it
-    if (repeatsHeader && atTop(up)) top = Math.min(top, up);
-    const header = lines.slice(top, bodyTop);
-    const bodyLines = lines.slice(bodyTop, bottom + 1);
-    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms)), (c, all) => isLeaf(c, all), st.bottomBandEm);
+    // a header repeated at the page top is all of the lines in the body's columns above it, below a
+    // running header (and so is a header under its title printed further above the body than
+    // headerGapEm: rows of a spreadsheet printed tall)
+    if (repeatsHeader) top = atTop(up) ? repeatedHeaderTop(Math.min(top, up), bodyTop, (k) => lines[k].pieces, strips, st.alignTol) : Math.min(top, up);
+    // a section line right over the first row is the body's, not the header's (section-lines.ts)
+    const bodyStart = sectionOverBody(lines.slice(top, bodyTop), lines[bodyTop]) ? bodyTop - 1 : bodyTop;
+    const printedHeader = lines.slice(top, bodyStart);
+    const numbers = printedHeader.length && isColumnNumberLine(printedHeader[printedHeader.length - 1].atoms) ? printedHeader[printedHeader.length - 1] : undefined;
+    const header = numbers ? printedHeader.slice(0, -1) : printedHeader;
+    const bodyLines = lines.slice(bodyStart, bottom + 1);
+    const cells = claimBottomLeaves(headerCells(header.flatMap((l) => l.atoms), undefined, strips), (c, all) => isLeaf(c, all), st.bottomBandEm);
     // a header text names a column of its own only where it reaches the lower half of the header
     // (项目 over 科目编码 | 科目名称 heads columns; 上年结转 printed over both header rows names one)
     const headMid = header.length ? (header[0].line.y0 + header[header.length - 1].line.y1) / 2 : 0;
     const leaves = cells.filter((c) => isLeaf(c, cells) && c.y1 > headMid);
-    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyTop + k]).flatMap((l) => l.atoms);
+    const looseAtoms = bodyLines.filter((_, k) => !tab[bodyStart + k]).flatMap((l) => l.atoms);
     const found = labelOnlyStrips(widenStrips(strips, looseAtoms), looseAtoms, st.labelOnlyLines, st.stripTol);
-    const cols = tableColumns(headerOverLabels(found, found.map((c) => amountColumn(c, bodyAtoms)), leaves), leaves);
+    const foundNumeric = found.map((c) => (codePartColumn(c, bodyAtoms) ? false : amountColumn(c, bodyAtoms)));
+    // (the numbers of a column-number row each name a column, printed empty or not)
+    const headed = headerOverAmounts(headerOverLabels(found, foundNumeric, leaves), foundNumeric, leaves);
+    const cols = tableColumns(headed, [...numberedColumns(numbers?.atoms ?? [], headed, leaves).map((a) => ({ ...a, atoms: [a] })), ...leaves]);
     const all = lines.slice(top, bottom + 1);
     const x0 = Math.min(...all.map((l) => l.line.x0));
     const x1 = Math.max(...all.map((l) => l.line.x1));
-    const carried = !header.length && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) : undefined;
+    // (so does one whose header is printed again at the page top: the same header over the same
+    // columns; or, with no header, when its amount rows' strips alone do: a form's last fund rows at
+    // the page top, then its next section printed in columns of its own, which the previous page's
+    // columns still hold)
+    const carried = (!header.length || (repeatsHeader && atTop(up))) && !out.length && atTop(top) ? continuedColumns(cols, previousColumns) ?? (header.length ? undefined : continuedColumns(strips, previousColumns)) : undefined;
     const numeric = cols.map((c) => amountColumn(c, bodyLines.flatMap((l) => l.atoms)));
     const size = bodyLines[0].line.size;
     const own = [x0, ...alignedBoundaries(cols, numeric, st.edgePadEm * size), x1];
     const underUpper = !carried && !header.length && upper && upper.bottom === top - 1 ? columnsInOrder(cols, numeric, own, upper.numeric) : undefined;
     const edges = carried ?? underUpper ?? own;
     const bounds = edges.slice(1, -1);
-    const rows = [...(header.length ? headerRows(cells, bounds, edges, page) : []), ...bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol)];
-    const nTab = bodyLines.filter((_, k) => tab[bodyTop + k]).length;
+    // the rest of a table going on from the previous page, printed below a gap as a second table in other widths (shifted-part.ts)
+    const cut = carried ? shiftedPartCut(bodyLines, st.alignTol, st.shiftedGapRatio) : undefined;
+    const foot = !out.length && (atTop(top) || (repeatsHeader && atTop(up))) ? previousFoot : undefined;
+    const bodyRowsRead = cut ? shiftedBodyRows(bodyLines, tab.slice(bodyStart), cut, edges, page, st) : bodyRows(bodyLines, edges, page, st.wrapJoinEm, st.mergedCentreTol, foot, s.structure);
+    const rows = [...(header.length ? headerRows(cells, bounds, edges, page, st.bottomBandEm) : []), ...(numbers ? [columnNumberRow(numbers.atoms, edges, page)] : []), ...bodyRowsRead];
+    const nTab = bodyLines.filter((_, k) => tab[bodyStart + k]).length;
     const bbox = { x0: round(Math.min(x0, edges[0])), y0: round(all[0].line.y0), x1: round(Math.max(x1, edges[edges.length - 1])), y1: round(all[all.length - 1].line.y1) };
     for (let k = top; k <= bottom; k++) used.add(k);
     upper = { numeric: edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, bodyLines.flatMap((l) => l.atoms))), bottom };
@@ -585,4 +637,22 @@ export function streamTables(lines: readonly StreamLine[], stop: readonly boolea
     });
   }
   return out;
+}
+
+/**
+ * Body rows of a table going on from the previous page (in its columns, `edges`) whose lines from
+ * `cut` on are a second table laid out on its own (shifted-part.ts): those lines on columns of
+ * their own, taken in order onto `edges` (amount columns onto amount columns, layout-split.ts).
+ * `tab[k]`: line k has amounts in cells apart.
+ */
+function shiftedBodyRows(lines: readonly StreamLine[], tab: readonly boolean[], cut: number, edges: readonly number[], page: number, st: LayoutSettings['stream']): GridRow[] {
+  const rowsOf = (ls: readonly StreamLine[], es: readonly number[]) => bodyRows(ls, es, page, st.wrapJoinEm, st.mergedCentreTol);
+  const [upperLines, lower] = [lines.slice(0, cut), lines.slice(cut)];
+  const strips = widenStrips(bodyStrips(lower.filter((_, k) => tab[cut + k]), st.stripTol), lower.filter((_, k) => !tab[cut + k]).flatMap((l) => l.atoms));
+  const atoms = lower.flatMap((l) => l.atoms);
+  const numeric = strips.map((c) => amountColumn(c, atoms));
+  const own = [Math.min(...lower.map((l) => l.line.x0)), ...alignedBoundaries(strips, numeric, st.edgePadEm * lower[0].line.size), Math.max(...lower.map((l) => l.line.x1))];
+  const upperNumeric = edges.slice(1).map((x, k) => amountColumn({ x0: edges[k], x1: x }, upperLines.flatMap((l) => l.atoms)));
+  const lowerEdges = strips.length >= 2 ? columnsInOrder(strips, numeric, own, upperNumeric) : undefined;
+  return lowerEdges ? [...rowsOf(upperLines, edges), ...rowsOf(lower, lowerEdges)] : rowsOf(lines, edges);
 }

@@ -21,3 +21,12 @@ export function headerOverLabels(strips: readonly Interval[], numeric: readonly 
   }
   return out;
 }
+
+/**
+ * A column of 款 or 项 codes (11, 02: two digits each) is printed like a label column, left-aligned
+ * under a header centred in it (LibreOffice: 款 just right of 11), not right-aligned like amounts.
+ */
+export function codePartColumn(col: Interval, atoms: readonly (Interval & { text: string })[]): boolean {
+  const inCol = atoms.filter((a) => a.x0 >= col.x0 - 0.5 && a.x1 <= col.x1 + 0.5);
+  return inCol.length > 0 && inCol.every((a) => /^\d{2}$/.test(a.text));
+}

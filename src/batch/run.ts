@@ -33,6 +33,7 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList
 import { summaryLine, terminalSummary } from './summary-line.js';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
 import type { OcrMode } from '../../extractors/source-input.js';
+import { readTableSettings } from '../core/table-settings.js';
 
 export interface RunOptions {
   out: string;
@@ -52,6 +53,8 @@ export interface RunOptions {
   force?: boolean;
   /** a CSV (alias,org) extending the organisation alias table (data/org-aliases.csv) */
   orgAliases?: string;
+  /** a JSON or YAML file of table areas, column edges and layout settings (src/core/table-settings.ts) */
+  tableSettings?: string;
   /** database file; default <out>/yusuan.sqlite; false: none (--no-db) */
   db?: string | boolean;
   /** a file listing one input a line (`-`: the list on standard input) */
@@ -139,6 +142,15 @@ function loadOrgAliasesOrUsage(file: string): void {
   }
 }
 
+/** A table settings file that cannot be read or is not valid is a usage error, said once in one line. */
+function tableSettingsOrUsage(file: string): void {
+  try {
+    readTableSettings(file);
+  } catch (e) {
+    throw new UsageError(`--table-settings ${(e as Error).message}`);
+  }
+}
+
 export async function runExtract(inputs: string[], opts: RunOptions): Promise<number> {
   let jobs: number;
   let timeoutS: number;
@@ -155,6 +167,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     downloadTimeoutS = positiveNumber(opts.downloadTimeout, '--download-timeout', DEFAULT_DOWNLOAD_TIMEOUT_S);
     if (opts.from === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both the list (--from -) and an input (-)');
     if (opts.orgAliases) loadOrgAliasesOrUsage(opts.orgAliases);
+    if (opts.tableSettings) tableSettingsOrUsage(opts.tableSettings);
   } catch (e) {
     console.error(`yusuan: ${(e as Error).message}`);
     return EXIT.usage;
@@ -255,6 +268,8 @@ async function runLocked(
     ...(opts.excelCsv ? { excelCsv: true } : {}),
     ...(opts.xlsx === false ? { workbook: false } : {}),
     ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
+    // checked before the run began (a usage error then); read again here, where the tasks are made
+    ...(opts.tableSettings ? { tableSettings: readTableSettings(opts.tableSettings) } : {}),
     ...(opts.ocr && opts.ocr !== 'auto' ? { ocr: opts.ocr } : {}),
     force: !!opts.force,
     ...(db ? { wantRows: true } : {}),

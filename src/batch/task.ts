@@ -22,6 +22,7 @@ import { displayPath } from './inputs.js';
 import { MARKER, trustedMarker, writeMarker } from './marker.js';
 import { outputFailure } from './output-check.js';
 import { isAllocationFailure, outOfMemoryDetail } from '../core/memory.js';
+import type { TableSettings } from '../core/table-settings.js';
 
 export interface FileTask {
   /** the input as listed (shown and stored in the manifest) */
@@ -46,6 +47,8 @@ export interface FileTask {
   force?: boolean;
   /** files that extend the organisation alias table (--org-aliases) */
   orgAliases?: string[];
+  /** table areas, column edges and layout settings (--table-settings), read and checked once by the run */
+  tableSettings?: TableSettings;
   /** return the database rows of an extracted document */
   wantRows?: boolean;
 }
@@ -162,7 +165,7 @@ export async function processFile(task: FileTask, onPage?: PageProgress): Promis
     }
     const pdfjs = noTimings();
     const t0 = performance.now();
-    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}), ...(task.ocr ? { ocr: task.ocr } : {}), ...(onPage ? { onPage } : {}) });
+    const doc = await extractRead({ ...src, path: task.path }, { timings: pdfjs, ...(task.password ? { password: task.password } : {}), ...(task.orgAliases ? { orgAliases: task.orgAliases } : {}), ...task.tableSettings, ...(task.ocr ? { ocr: task.ocr } : {}), ...(onPage ? { onPage } : {}) });
     const t1 = performance.now();
     const checks = validateDocument(doc);
     const t2 = performance.now();

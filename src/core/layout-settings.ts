@@ -83,6 +83,9 @@ export interface StreamSettings {
   bottomBandEm: number;
   /** a label printed once in a column blank elsewhere covers the rows whose middle is within this share of the row pitch of its own (a cell merged down, merged-down.ts) */
   mergedCentreTol: number;
+  // --- the seed's Chromium render without borders (issue 15): shifted-part.ts ---
+  /** a gap this many times a continued table's usual line gap, with labels starting elsewhere below it, starts the rest of the table printed as a second table in other widths */
+  shiftedGapRatio: number;
 }
 
 export interface ConfidenceSettings {
@@ -119,6 +122,15 @@ export interface StructureSettings {
   minSideBySide: number;
   /** two ruled frames with the same rows, facing each other across a gap up to this (points), are one table drawn in two blocks */
   frameJoinGap: number;
+  // --- ICDAR 2013 row and column structure (issue 15, second pass): fill-rows.ts, section-lines.ts, sliver-columns.ts ---
+  /** a band of shaded boxes as wide as a ruled frame, this close (points) to its top or bottom, is one more row of it */
+  fillRowGap: number;
+  /** a line without amounts is a section line of an unruled table when the rows beside it start this far (em) right of it … */
+  sectionIndentEm: number;
+  /** … and stand at least this share of the row pitch from it */
+  sectionPitchShare: number;
+  /** a column no wider than this (points), empty in every row, is the sliver between a double rule: no column (sliver-columns.ts) */
+  sliverWidth: number;
 }
 
 export interface LayoutSettings {
@@ -133,7 +145,7 @@ export interface LayoutSettings {
 export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
   rules: { ruleThickness: 2.5, axisTol: 0.8, minEdge: 4, snapTol: 2, joinTol: 2.5, stackGap: 120, minCell: 3.5, minFrameWidth: 20, minFrameHeight: 8, drawnShare: 0.5 },
   text: { lineTolEm: 0.45, cellGapEm: 1.2, blockGapEm: 3, heading1Ratio: 1.45, heading2Ratio: 1.15, furnitureTop: 0.07, furnitureBottom: 0.92, furnitureMaxChars: 12 },
-  stream: { wordGapEm: 0.4, minPieces: 2, minRows: 2, maxRowGapEm: 3.5, maxWrappedLines: 12, maxHeaderLines: 8, headerGapEm: 2.5, maxHeaderChars: 60, alignTol: 2, wrapJoinEm: 1.6, stripTol: 1, edgePadEm: 0.3, straddleOverlapEm: 0.2, hanCellGapEm: 0.2, edgeRowGapRatio: 1.5, labelOnlyLines: 2, bottomBandEm: 0.25, mergedCentreTol: 0.25 },
+  stream: { wordGapEm: 0.4, minPieces: 2, minRows: 2, maxRowGapEm: 3.5, maxWrappedLines: 12, maxHeaderLines: 8, headerGapEm: 2.5, maxHeaderChars: 60, alignTol: 2, wrapJoinEm: 1.6, stripTol: 1, edgePadEm: 0.3, straddleOverlapEm: 0.2, hanCellGapEm: 0.2, edgeRowGapRatio: 1.5, labelOnlyLines: 2, bottomBandEm: 0.25, mergedCentreTol: 0.25, shiftedGapRatio: 1.5 },
   confidence: { ruled: 0.95, ruledVirtualRows: 0.8, ruledVirtualColumns: 0.75, ruledVirtualBoth: 0.7, stream: 0.6, streamFew: 0.45 },
   segment: { continuationEdgeTol: 6 },
   structure: {
@@ -143,6 +155,10 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     headerCrossPad: 2,
     minSideBySide: 3,
     frameJoinGap: 6,
+    fillRowGap: 6,
+    sectionIndentEm: 0.5,
+    sectionPitchShare: 0.9,
+    sliverWidth: 10,
   },
 });
 

@@ -8,6 +8,7 @@ import type { TableSegment } from '../segment/segment.js';
 import { classifyColumns } from './columns.js';
 import { layoutHeader } from './header.js';
 import { buildMatrix, type Matrix } from './matrix.js';
+import { joinCutMergedCells } from './cut-merged-cells.js';
 import { interpretRows } from './rows.js';
 import type { TableKindId } from '../../schemas/table-kinds.js';
 import { tableKind } from './table-kinds.js';
@@ -74,8 +75,10 @@ function raggedRows(seg: TableSegment): number {
   }).length;
 }
 
-export function interpretTable(seg: TableSegment, id: number, fallbackKind?: TableKindId, m: Matrix = buildMatrix(seg.grids)): Table {
-  const header = layoutHeader(m);
+export function interpretTable(seg: TableSegment, id: number, fallbackKind?: TableKindId, pieces: Matrix = buildMatrix(seg.grids)): Table {
+  const header = layoutHeader(pieces);
+  // a merged label cell cut by a page break shows its text on both pages
+  const m = joinCutMergedCells(pieces, header.skipRows);
   const columns = classifyColumns(m, header);
   const title = seg.title || '';
   const name = title || `table ${id}`;

@@ -4,6 +4,7 @@
  */
 import { parseUnit, type Unit } from '../core/amount.js';
 import { cleanText } from '../core/text.js';
+import { isPageNumberLine } from '../core/page-number.js';
 
 export type LineKind =
   | { kind: 'title'; title: string; label?: string }
@@ -18,7 +19,6 @@ const NUM = '(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})';
 /** 预算公开表1, 部门公开表9, 公开01表, 公开 01 表, 表一, 附表3, 表1-2 */
 const LABEL = new RegExp(`^(?:(?:预算公开表|部门公开表|单位公开表|公开表|部门预算表|附表|表)\\s*${NUM}(?:\\s*[-－—]\\s*\\d{1,2})?|公开\\s*\\d{1,2}\\s*表)`);
 const TOC = /(\.{4,}|…{2,}|·{4,}|-{4,}\s*\d+\s*$)/;
-const PAGE_NUMBER = /^(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 const DEPARTMENT = /(?:部门名称|编制部门|编制单位|预算单位|预算主管部门|主管部门|单位名称|部门)\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:金额)?单位\s*[:：]|\s*\d{4}\s*年|$)/;
 const SECTION = /^第[一二三四五六七八九十]+部分/;
 /** a title: ends with 表 (optionally followed by a parenthetical), no sentence punctuation */
@@ -32,7 +32,7 @@ export function classifyLine(raw: string): LineKind {
   const text = cleanText(raw);
   if (!text) return { kind: 'pagenumber' };
   if (TOC.test(text)) return { kind: 'toc' };
-  if (PAGE_NUMBER.test(text)) return { kind: 'pagenumber' };
+  if (isPageNumberLine(text)) return { kind: 'pagenumber' };
   const compact = text.replace(/\s+/g, '');
   if (/^注\s*[:：]|^说明\s*[:：]|本表无数据|无数据$/.test(text)) {
     return { kind: 'note', text, empty: /无数据|本表为空|无此项|不涉及|没有.{0,8}(收支|支出|收入|数据)|为空表/.test(compact) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ctcDecode } from '../../extractors/ocr/paddle.js';
 import { splitAtRules } from '../../extractors/ocr/ocr-page.js';
 import { fixOcrPunctuation } from '../../extractors/ocr/ocr-text.js';
-import { binarize, eraseRules, estimateSkew, findRules, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
 
 function blank(width: number, height: number): Gray {
   return { width, height, data: new Uint8Array(width * height).fill(255) };
@@ -33,6 +33,23 @@ describe('raster', () => {
     // rules gone, the characters kept
     expect(findRules(binarize(cleaned, 128), g.width, g.height, 80, 6)).toHaveLength(0);
     expect(cleaned.data[85 * 600 + 75]).toBe(0);
+    // the binarised page with its rules cleared is the cleaned page binarised (ocr-page.ts needs no third threshold)
+    expect(eraseRulesInk(binarize(g), g.width, g.height, rules)).toEqual(binarize(cleaned, 128));
+  });
+
+  it('finds the same rules in a picture and in its transpose (rows and columns are walked alike)', () => {
+    const g = table();
+    const t = blank(g.height, g.width);
+    for (let y = 0; y < g.height; y++) for (let x = 0; x < g.width; x++) t.data[x * t.width + y] = g.data[y * g.width + x];
+    const swap = (r: { x0: number; y0: number; x1: number; y1: number; thick: number }) => ({ x0: r.y0, y0: r.x0, x1: r.y1, y1: r.x1, thick: r.thick });
+    const key = (r: { x0: number; y0: number }) => `${r.x0},${r.y0}`;
+    const sorted = <T extends { x0: number; y0: number }>(rs: T[]) => [...rs].sort((a, b) => key(a).localeCompare(key(b)));
+    expect(sorted(findRules(binarize(t), t.width, t.height, 80, 6).map(swap))).toEqual(sorted(findRules(binarize(g), g.width, g.height, 80, 6)));
+    // a run broken by gaps of up to 3 pixels is one rule; a run that ends within the gap of the page's edge is not closed, so not kept
+    const d = blank(200, 20);
+    for (const [x0, x1] of [[10, 60], [63, 120]]) d.data.fill(0, 5 * 200 + x0, 5 * 200 + x1);
+    d.data.fill(0, 12 * 200 + 100, 12 * 200 + 198);
+    expect(findRules(binarize(d, 128), d.width, d.height, 80, 6).map((r) => [r.x0, r.x1, r.y0])).toEqual([[10, 119, 5]]);
   });
 
   it('measures a small skew and undoes it', () => {

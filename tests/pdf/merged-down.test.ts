@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { amountsInOneColumn, applyMergedDown, mergedDownRanges } from '../../extractors/pdf/merged-down.js';
 import { bodyRows, lineAtoms, type StreamLine } from '../../extractors/pdf/stream-finder.js';
 import { groupLines, linePieces } from '../../extractors/pdf/text-items.js';
-import { headsAmountColumns } from '../../extractors/pdf/repeated-header-top.js';
+import { headsAmountColumns, repeatedHeaderTop } from '../../extractors/pdf/repeated-header-top.js';
 import { headerOverLabels } from '../../extractors/pdf/unheaded-label-column.js';
 import { wrappedBetweenRows } from '../../extractors/pdf/wrapped-between-rows.js';
 import { layoutSettings } from '../../src/core/layout-settings.js';
@@ -103,6 +103,12 @@ describe('a header repeated at the top of the next page', () => {
     expect(headsAmountColumns([{ text: '其他巩固脱贫攻坚', x0: 120, x1: 200 }], strips, numeric, 2)).toBe(false);
     expect(headsAmountColumns([{ text: '有效提升', x0: 320, x1: 360 }], strips, numeric, 2)).toBe(false);
     expect(headsAmountColumns([{ text: '合计', x0: 320, x1: 340 }, { text: '12.00', x0: 400, x1: 440 }], strips, numeric, 2)).toBe(false);
+  });
+  it('starts under the running header LibreOffice prints above it: one run of text across columns', () => {
+    // 示例区市场监督管理局2024年部门预算 (its year an atom of its own) over 单位名称 | 项目名称 … 合计 | 一般公共预算
+    const pieces = [[{ x0: 130, x1: 305 }], [{ x0: 50, x1: 90 }, { x0: 150, x1: 190 }], [{ x0: 320, x1: 340 }, { x0: 380, x1: 440 }]];
+    expect(repeatedHeaderTop(0, 3, (k) => pieces[k], strips, 2)).toBe(1);
+    expect(repeatedHeaderTop(1, 3, (k) => pieces[k], strips, 2)).toBe(1);
   });
 });
 

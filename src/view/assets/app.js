@@ -188,6 +188,13 @@ function drawStructure(overlay, scale) {
     for (const c of cells.filter((c) => !c.header)) for (const x of [c.x0, c.x1]) if (!edges.some((e) => Math.abs(e - x) < 1)) edges.push(x);
     for (const x of edges) overlay.append(box('st-col', { x0: x, x1: x, y0: frame.y0, y1: frame.y1 }, scale));
   }
+  // the areas the table settings file placed by hand (yusuan extract --table-settings)
+  for (const d of pane.doc.diagnostics ?? []) {
+    if (d.code !== 'layout.table-hint' || d.page !== pane.page || !d.bbox) continue;
+    const a = box('st-hint', d.bbox, scale, { title: d.message });
+    a.append(h('span', {}, d.message.replace(/^page \d+: /, '')));
+    overlay.append(a);
+  }
 }
 
 $('#prev').addEventListener('click', () => pane.page > 1 && showPage(pane.page - 1, pane.marks));
