@@ -60,7 +60,9 @@ export function makeScan(input, output, { dpi = 200, skew = 0.6, pages, seed = 1
       ]);
       return jpg;
     });
-    execFileSync('img2pdf', ['--pagesize', 'A4', '-o', output, ...jpgs]);
+    // each page at its own size, the image at the dpi it was rendered at: a landscape or A3 page put on portrait A4
+    // would be shrunk to ~140 dpi
+    execFileSync('img2pdf', ['--imgsize', `${dpi}dpi`, '-o', output, ...jpgs]);
     return output;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

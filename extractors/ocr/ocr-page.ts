@@ -12,6 +12,7 @@ import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
 import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
 import { widenToInk } from './widen-box.js';
+import { fitToInk } from './fit-to-ink.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
 import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
@@ -126,7 +127,10 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
   const cleanInk = eraseRulesInk(ink, g.width, g.height, rules);
-  const boxes = detected.map((b) => widenToInk(b, cleanInk, clean.width, detected)).flatMap((b) => splitAtRules(b, rules));
+  const boxes = detected
+    .map((b) => widenToInk(b, cleanInk, clean.width, detected))
+    // a piece cut off a taller box is fitted to its own ink (fit-to-ink.ts: a small 0 beside a two-line label)
+    .flatMap((b) => splitAtRules(b, rules).map((p, _, all) => (all.length > 1 ? fitToInk(p, cleanInk, clean.width) : p)));
   const read = await engine.recognize(clean, boxes, settings.recMinWidth);
   const texts: OcrText[] = [];
   const readings: Recognized[] = [];

@@ -15,11 +15,11 @@ import { validateDocument } from '../../src/validate/index.js';
 import { ROOT } from '../helpers.js';
 
 const sample = (name: string) => join(ROOT, 'samples', `xinzhou-xinfang-2024-budget.${name}`);
-// OCR of 40 pages takes minutes on a loaded 2-core machine
-const LONG = 20 * 60_000;
+// OCR of 40 pages takes minutes on a loaded 2-core machine, over 20 when several OCR runs share it
+const LONG = 40 * 60_000;
 // measured (docs/ocr.md); raise them as OCR improves
-// (measured 0.954 / 0.974 and 0.995 / 1.000, every amount right by place)
-const SCAN_FLOOR = { recall: 0.975, precision: 0.995, values: 0.99 };
+// (measured 0.985 / 1.000 and 0.995 / 1.000, every amount right by place; scripts/ocr-report.mjs lists what is missed)
+const SCAN_FLOOR = { recall: 0.98, precision: 0.995, values: 0.99 };
 const MIXED_FLOOR = { recall: 0.99, precision: 0.995, values: 0.99 };
 
 describe('OCR', () => {
