@@ -11,6 +11,7 @@
  *   node scripts/bench-ocr.mjs [--pages N]     first N pages of each document (default 12)
  *   node scripts/bench-ocr.mjs --held-out      the held-out documents' table pages instead (own section)
  *   … --details                                  every missed and wrong fact, classified (scripts/ocr-misses.ts)
+ *   … --doc 高级人民法院                          only the documents whose path contains this
  *   node scripts/bench-ocr.mjs --settings '{"recMinWidth":320}'   OCR settings other than the defaults (docs/ocr.md)
  */
 import { execFileSync } from 'node:child_process';
@@ -30,7 +31,8 @@ const arg = (name, dflt) => {
 };
 const maxPages = Number(arg('--pages', 12));
 // [first, last] page of each document (the first N, or the held-out documents' table pages)
-const DOCS = heldOut ? OCR_HELD_OUT_DOCS : OCR_BENCH_DOCS.map((rel) => ({ rel, pages: [1, maxPages] }));
+const only = arg('--doc', '');
+const DOCS = (heldOut ? OCR_HELD_OUT_DOCS : OCR_BENCH_DOCS.map((rel) => ({ rel, pages: [1, maxPages] }))).filter((d) => d.rel.includes(only));
 const ocrSettings = JSON.parse(arg('--settings', '{}'));
 const corpus = path.resolve(ROOT, '../shared/corpus');
 if (!existsSync(corpus)) {
@@ -96,4 +98,5 @@ ${rows.map((r) => `| ${r.rel} | ${r.pages} | ${(r.ms / 1000).toFixed(1)} | ${r.a
 - Peak RSS of the process (one worker, models loaded): **${mb(peak)} MB** (goal ≤ 1 GB).
 `;
 console.log(body);
-writeSection(heldOut ? 'bench-ocr-held-out' : 'bench-ocr', body);
+// a run on some documents only (--doc) is a look, not the section's figures
+if (!only) writeSection(heldOut ? 'bench-ocr-held-out' : 'bench-ocr', body);
