@@ -11,6 +11,7 @@ import { lostOrdinal } from './ocr-text.js';
 import { isSubjectCode } from '../../src/core/subject-names.js';
 import { snapToSubjectName } from './snap-labels.js';
 import { snapHeaderWord } from './snap-words.js';
+import { splitNumberCells } from './split-number.js';
 import { truncatedTitle } from './vocabulary.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
@@ -100,6 +101,19 @@ function snapRowLabel(cells: GridCell[], ocr: OcrPage, page: number, diagnostics
   });
 }
 
+/** A number read as pieces in neighbouring cells (2, | 548. | 30) is not read: every piece is withheld and reported (split-number.ts). */
+function withholdSplitNumber(cells: GridCell[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const pieces = splitNumberCells(cells.map((c) => c.text));
+  if (!pieces.length) return;
+  const read = pieces.map((i) => cells[i].text.trim()).join(' | ');
+  for (const i of pieces) {
+    const cell = cells[i];
+    const message = `page ${page}: "${cell.text.trim()}" is a piece of a number read across cells (${read}); the cell is not read`;
+    diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, ...(cell.bbox ? { bbox: unskewBox(cell.bbox, ocr) } : {}) });
+    cell.text = '';
+  }
+}
+
 /** A cell read as several boxes (金 | 客 | 额) one unsure character off a header word is that word (snap-words.ts). */
 function snapHeaderCell(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   if (!cell.bbox || !cell.text.trim()) return;
@@ -160,6 +174,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
             cell.text = '';
           }
         }
+        withholdSplitNumber(row.cells, ocr, page, diagnostics);
         snapRowLabel(row.cells, ocr, page, diagnostics);
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
