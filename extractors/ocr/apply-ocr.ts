@@ -10,6 +10,8 @@ import type { OcrPage, OcrText } from './ocr-page.js';
 import { lostOrdinal } from './ocr-text.js';
 import { isSubjectCode } from '../../src/core/subject-names.js';
 import { snapToSubjectName } from './snap-labels.js';
+import { snapHeaderWord } from './snap-words.js';
+import { splitNumberCells } from './split-number.js';
 import { truncatedTitle } from './vocabulary.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
@@ -32,9 +34,15 @@ function unskewBox(b: BBox, ocr: OcrPage): BBox {
   return { x0: r(Math.min(...pts.map((p) => p[0]))), y0: r(Math.min(...pts.map((p) => p[1]))), x1: r(Math.max(...pts.map((p) => p[0]))), y1: r(Math.max(...pts.map((p) => p[1]))) };
 }
 
+/** Boxes on one line (overlapping over half the lower's height) left to right, else top to bottom: 金 | 客 | 额 read as three boxes do not sit at one y. */
+function readingOrder(a: OcrText, b: OcrText): number {
+  const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return overlap > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0) ? a.x0 - b.x0 : a.y0 - b.y0 || a.x0 - b.x0;
+}
+
 /** The cell's characters with their probabilities, when the boxes read in it give exactly its text (spaces aside). */
 function cellChars(cell: GridCell, texts: readonly OcrText[]): { chars: string[]; probs: number[] } | undefined {
-  const ts = texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const ts = texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder);
   const chars: string[] = [];
   const probs: number[] = [];
   for (const t of ts) {
@@ -93,6 +101,31 @@ function snapRowLabel(cells: GridCell[], ocr: OcrPage, page: number, diagnostics
   });
 }
 
+/** A number read as pieces in neighbouring cells (2, | 548. | 30) is not read: every piece is withheld and reported (split-number.ts). */
+function withholdSplitNumber(cells: GridCell[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const pieces = splitNumberCells(cells.map((c) => c.text));
+  if (!pieces.length) return;
+  const read = pieces.map((i) => cells[i].text.trim()).join(' | ');
+  for (const i of pieces) {
+    const cell = cells[i];
+    const message = `page ${page}: "${cell.text.trim()}" is a piece of a number read across cells (${read}); the cell is not read`;
+    diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, ...(cell.bbox ? { bbox: unskewBox(cell.bbox, ocr) } : {}) });
+    cell.text = '';
+  }
+}
+
+/** A cell read as several boxes (金 | 客 | 额) one unsure character off a header word is that word (snap-words.ts). */
+function snapHeaderCell(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  if (!cell.bbox || !cell.text.trim()) return;
+  const read = cellChars(cell, ocr.texts);
+  const snap = read && snapHeaderWord(read.chars, read.probs);
+  if (!read || !snap) return;
+  const was = cell.text;
+  cell.text = snap.word;
+  const message = `page ${page}: "${was}" read as "${snap.word}", a header or title word (unsure: ${read.chars[snap.changed]} ${read.probs[snap.changed].toFixed(2)})`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox, ocr) });
+}
+
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
 function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   for (const t of ocr.texts) {
@@ -141,7 +174,9 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
             cell.text = '';
           }
         }
+        withholdSplitNumber(row.cells, ocr, page, diagnostics);
         snapRowLabel(row.cells, ocr, page, diagnostics);
+        for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
       }
     }

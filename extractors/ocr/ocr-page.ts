@@ -13,6 +13,8 @@ import { toFragments, type TextFrag } from '../pdf/text-items.js';
 import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
 import { widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
+import { cellWalls } from './cell-walls.js';
+import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
 import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
@@ -122,7 +124,11 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
     g = rotate(g, skew);
     ink = binarize(g);
   }
-  const rules = findRules(ink, g.width, g.height, Math.round(settings.ruleMinInch * dpi), Math.max(3, Math.round(settings.ruleMaxThickInch * dpi)));
+  const minRule = Math.round(settings.ruleMinInch * dpi);
+  const maxThick = Math.max(3, Math.round(settings.ruleMaxThickInch * dpi));
+  const long = findRules(ink, g.width, g.height, minRule, maxThick);
+  // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
+  const rules = [...long, ...cellWalls(ink, g.width, g.height, long, Math.round(minRule / 4), maxThick)];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
@@ -135,7 +141,8 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const texts: OcrText[] = [];
   const readings: Recognized[] = [];
   boxes.forEach((b, i) => {
-    const r = correctReading(readDigits(read[i]));
+    // a header or title word read one unsure character off is that word (snap-words.ts)
+    const r = snapToHeaderWord(correctReading(readDigits(read[i])));
     if (!r.text.trim()) return;
     // the unclipped box carries padding around the ink; take it off the sides so that text
     // alignment (right-aligned amounts) is measured on the characters

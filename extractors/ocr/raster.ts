@@ -174,9 +174,9 @@ function longRuns(ink: Uint8Array, width: number, height: number, horizontal: bo
  * least `minLen` long, bridging gaps up to `gap` pixels (noise and JPEG break thin lines); runs on
  * neighbouring rows that overlap are one rule. Text is made of short runs, so it does not qualify.
  */
-export function findRules(ink: Uint8Array, width: number, height: number, minLen: number, maxThick: number, gap = 3): RasterRule[] {
+export function findRules(ink: Uint8Array, width: number, height: number, minLen: number, maxThick: number, gap = 3, verticalOnly = false): RasterRule[] {
   const rules: RasterRule[] = [];
-  for (const horizontal of [true, false]) {
+  for (const horizontal of verticalOnly ? [false] : [true, false]) {
     const byLine = longRuns(ink, width, height, horizontal, minLen, gap);
     let open: { rule: Run; first: number; last: number }[] = [];
     const closed: { rule: Run; first: number; last: number }[] = [];

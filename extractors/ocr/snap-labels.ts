@@ -23,7 +23,7 @@ export interface Snap {
  * recogniser left out has no probability to say it was unsure, so none is put in), or undefined
  * when it is larger than `max` edits.
  */
-function edits(read: readonly string[], name: readonly string[], max: number): number[] | undefined {
+export function edits(read: readonly string[], name: readonly string[], max: number): number[] | undefined {
   const n = read.length;
   const m = name.length;
   if (m > n || n - m > max) return undefined;

@@ -59,21 +59,25 @@ export const SUBJECT_NAMES_BY_CODE: ReadonlyMap<string, readonly string[]> = loa
 /** 一般公共预算基本支出分经济科目表 / 经济分类预算表 → both; 财政拨款基本支出预算表（经济科目） → with and without the note. */
 const titleWords = (name: string) => name.split(' / ').flatMap((n) => [n, n.replace(/（[^）]*）$/, '')]);
 
-export const BUDGET_WORDS: ReadonlySet<string> = new Set(
-  [
-    ...TEMPLATE_WORDS.split(/\s+/),
-    ...TABLE_KIND_DEFS.flatMap((d) => [...titleWords(d.name), ...(d.columns ?? []).map(([, name]) => name)]),
-    ...[...SUBJECT_NAMES_BY_CODE.values()].flat(),
-  ]
+/** the words of headers and titles: the templates' words, the registry's titles and the columns it requires */
+export const HEADER_WORDS: ReadonlySet<string> = new Set(
+  [...TEMPLATE_WORDS.split(/\s+/), ...TABLE_KIND_DEFS.flatMap((d) => [...titleWords(d.name), ...(d.columns ?? []).map(([, name]) => name)])]
     .filter((w) => w.length >= 2)
     .map(widen),
 );
+
+export const BUDGET_WORDS: ReadonlySet<string> = new Set([...HEADER_WORDS, ...[...SUBJECT_NAMES_BY_CODE.values()].flat().filter((w) => w.length >= 2).map(widen)]);
 
 export const LONGEST_WORD = Math.max(...[...BUDGET_WORDS].map((w) => w.length));
 
 /** the registry's titles as printed (both names of a kind, with and without a closing note) */
 const TABLE_TITLES: readonly string[] = [...new Set(TABLE_KIND_DEFS.flatMap((d) => titleWords(d.name)).map(widen))];
 const TABLE_PATTERNS: readonly RegExp[] = TABLE_KIND_DEFS.flatMap((d) => d.patterns);
+/** a line that is a registry title as a whole: one of its names, or all of it one kind's pattern (收入预算总表) */
+export function isRegistryTitle(text: string): boolean {
+  return TABLE_TITLES.includes(text) || TABLE_PATTERNS.some((p) => p.exec(text)?.[0] === text);
+}
+
 /** a truncated title is at least this long: shorter ends (总表, 算表) are parts of any title */
 const MIN_TITLE_END = 4;
 
@@ -87,8 +91,7 @@ const MIN_TITLE_END = 4;
 export function truncatedTitle(text: string): string | undefined {
   const t = widen(text.replace(/\s+/g, ''));
   if (Array.from(t).length < MIN_TITLE_END || !t.endsWith('表')) return undefined;
-  const whole = (p: RegExp) => p.exec(t)?.[0] === t;
-  if (TABLE_TITLES.includes(t) || TABLE_PATTERNS.some(whole)) return undefined;
+  if (isRegistryTitle(t)) return undefined;
   // the shortest: the fewest characters not read
   return TABLE_TITLES.filter((name) => name.length > t.length && name.endsWith(t)).sort((a, b) => a.length - b.length)[0];
 }
