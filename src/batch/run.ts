@@ -33,7 +33,7 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_S, DEFAULT_MAX_DOWNLOAD_MB, download, readList
 import { summaryLine, terminalSummary } from './summary-line.js';
 import { emptyResult, type FileResult, type FileTask } from './task.js';
 import type { OcrMode } from '../../extractors/source-input.js';
-import { readTableSettings } from '../core/table-settings.js';
+import { readTableSettings, type TableSettings } from '../core/table-settings.js';
 
 export interface RunOptions {
   out: string;
@@ -143,9 +143,9 @@ function loadOrgAliasesOrUsage(file: string): void {
 }
 
 /** A table settings file that cannot be read or is not valid is a usage error, said once in one line. */
-function tableSettingsOrUsage(file: string): void {
+function tableSettingsOrUsage(file: string): TableSettings {
   try {
-    readTableSettings(file);
+    return readTableSettings(file);
   } catch (e) {
     throw new UsageError(`--table-settings ${(e as Error).message}`);
   }
@@ -158,6 +158,8 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
   let maxDownloadMb: number;
   let downloadTimeoutS: number;
   let ocrPageS: number;
+  // read and checked once, before the run: every task carries the parsed settings
+  let tableSettings: TableSettings | undefined;
   try {
     ocrPageS = positiveNumber(opts.ocrPageTimeout, '--ocr-page-timeout', DEFAULT_OCR_PAGE_TIMEOUT_S);
     maxMemoryMb = positiveInt(opts.maxMemory, '--max-memory', DEFAULT_MAX_MEMORY_MB);
@@ -167,7 +169,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     downloadTimeoutS = positiveNumber(opts.downloadTimeout, '--download-timeout', DEFAULT_DOWNLOAD_TIMEOUT_S);
     if (opts.from === '-' && inputs.includes('-')) throw new UsageError('standard input cannot be both the list (--from -) and an input (-)');
     if (opts.orgAliases) loadOrgAliasesOrUsage(opts.orgAliases);
-    if (opts.tableSettings) tableSettingsOrUsage(opts.tableSettings);
+    if (opts.tableSettings) tableSettings = tableSettingsOrUsage(opts.tableSettings);
   } catch (e) {
     console.error(`yusuan: ${(e as Error).message}`);
     return EXIT.usage;
@@ -203,7 +205,7 @@ export async function runExtract(inputs: string[], opts: RunOptions): Promise<nu
     return EXIT.output;
   }
   try {
-    return await runLocked(sources, missing, out, opts, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000, flags: { size: '--max-download-mb', time: '--download-timeout' } } }, progress);
+    return await runLocked(sources, missing, out, opts, tableSettings, { jobs, timeoutS, maxMemoryMb, ocrPageS, download: { maxBytes: maxDownloadMb * 1e6, timeoutMs: downloadTimeoutS * 1000, flags: { size: '--max-download-mb', time: '--download-timeout' } } }, progress);
   } finally {
     unlock();
   }
@@ -214,6 +216,8 @@ async function runLocked(
   missing: string[],
   out: string,
   opts: RunOptions,
+  /** --table-settings, read and checked before the run */
+  tableSettings: TableSettings | undefined,
   limits: { jobs: number; timeoutS: number; maxMemoryMb: number; ocrPageS: number; download: DownloadLimits },
   progress: Progress,
 ): Promise<number> {
@@ -268,8 +272,7 @@ async function runLocked(
     ...(opts.excelCsv ? { excelCsv: true } : {}),
     ...(opts.xlsx === false ? { workbook: false } : {}),
     ...(opts.orgAliases ? { orgAliases: [resolve(opts.orgAliases)] } : {}),
-    // checked before the run began (a usage error then); read again here, where the tasks are made
-    ...(opts.tableSettings ? { tableSettings: readTableSettings(opts.tableSettings) } : {}),
+    ...(tableSettings ? { tableSettings } : {}),
     ...(opts.ocr && opts.ocr !== 'auto' ? { ocr: opts.ocr } : {}),
     force: !!opts.force,
     ...(db ? { wantRows: true } : {}),
