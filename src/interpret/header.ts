@@ -7,7 +7,8 @@
  */
 import { cleanText } from '../core/text.js';
 import { isAmountText, isUnmistakableAmount } from '../core/amount.js';
-import { hasOrdinal, isCode, isColumnNumberRow, isHeaderish, totalKind } from './labels.js';
+import { isColumnNumberRow } from '../core/column-numbers.js';
+import { hasOrdinal, isCode, isHeaderish, totalKind } from './labels.js';
 import { shownText, type Matrix } from './matrix.js';
 
 export interface HeaderLayout {

@@ -73,4 +73,3 @@ export function isRowNumberHeader(text: string): boolean {
   return /^(行次|栏次|序号|行号)$/.test(text.replace(/\s+/g, ''));
 }
 
-export { isColumnNumberRow } from '../core/column-numbers.js';

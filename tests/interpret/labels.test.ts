@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeKind, codeLevel, isColumnNumberRow, parentCode, splitLeadingCode, splitOrdinal, totalKind } from '../../src/interpret/labels.js';
+import { isColumnNumberRow } from '../../src/core/column-numbers.js';
+import { codeKind, codeLevel, parentCode, splitLeadingCode, splitOrdinal, totalKind } from '../../src/interpret/labels.js';
 import { classifyLine } from '../../src/segment/line-kinds.js';
 import { tableKind } from '../../src/interpret/table-kinds.js';
 
