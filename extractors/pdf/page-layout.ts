@@ -26,6 +26,7 @@ import type { Segment } from './rulings.js';
 import type { TableHint } from '../../src/core/table-settings.js';
 import { layoutWithHints } from './table-hints.js';
 import { isPageNumberAtEdge } from '../../src/core/page-number.js';
+import { isNoteLine } from '../../src/core/note-line.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -327,7 +328,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const other = lines.map((l, k) => {
     const text = texts[k];
     // a note line (注：, NOTE:, SOURCE:) ends a table body as a title starts one
-    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || noteLine.test(text) || continued[k];
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || isNoteLine(text) || noteLine.test(text) || continued[k];
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
   const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm), s.text.figureSpaceEm) }));
