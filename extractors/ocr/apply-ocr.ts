@@ -12,6 +12,7 @@ import { isSubjectCode } from '../../src/core/subject-names.js';
 import { snapToSubjectName } from './snap-labels.js';
 import { snapHeaderWord } from './snap-words.js';
 import { splitNumberCells } from './split-number.js';
+import { codeCellNamed } from './code-by-name.js';
 import { truncatedTitle } from './vocabulary.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
@@ -153,6 +154,8 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
   for (const block of blocks) {
     if (block.type === 'grid') {
       for (const row of block.rows) {
+        // a code read with an unsure digit that the name beside it confirms is read (code-by-name.ts)
+        const named = row.cells[codeCellNamed(row.cells.map((c) => c.text), (i) => (row.cells[i].bbox ? cellChars(row.cells[i], ocr.texts) : undefined), minCharProb) ?? -1];
         for (const cell of row.cells) {
           if (!cell.bbox || !cell.text.trim()) continue;
           const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
@@ -163,7 +166,10 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
           const read = cellChars(cell, ocr.texts);
           const numberProbs = read ? read.probs.filter((_, i) => NUMBER_CHAR.test(read.chars[i])) : probs;
           const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
-          if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
+          if (numberConf < minCharProb && NUMBERISH.test(cell.text) && cell === named) {
+            const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
+            diagnostics.push({ severity: 'info', code: 'ocr.confirmed', message, page, bbox: unskewBox(cell.bbox, ocr) });
+          } else if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
             diagnostics.push({
               severity: 'warning',
               code: 'ocr.uncertain',
