@@ -12,7 +12,6 @@
  * 项 under every 款 of 201).
  */
 import { isSubjectCode } from '../../src/core/subject-names.js';
-import { SURE_CHAR } from './snap-labels.js';
 import { SUBJECT_NAMES_BY_CODE } from './vocabulary.js';
 
 /** below this a digit is not read at all: it is not the recogniser's reading */
@@ -43,7 +42,7 @@ export type CellChars = (i: number) => { chars: string[]; probs: number[] } | un
 
 /**
  * The index of the row's code cell when its unsure reading is confirmed by the name in the next
- * cell with text, read sure; undefined otherwise.
+ * cell with text, read sure (every character at minCharProb or above, as a number must be); undefined otherwise.
  */
 export function codeCellNamed(texts: readonly string[], charsOf: CellChars, minCharProb: number): number | undefined {
   const at = texts.findIndex((t) => /\d/.test(t));
@@ -51,6 +50,6 @@ export function codeCellNamed(texts: readonly string[], charsOf: CellChars, minC
   const code = charsOf(at);
   const labelAt = texts.findIndex((t, j) => j > at && t.trim());
   const label = labelAt >= 0 ? charsOf(labelAt) : undefined;
-  if (!code || !label || label.probs.some((p) => p < SURE_CHAR)) return undefined;
+  if (!code || !label || label.probs.some((p) => p < minCharProb)) return undefined;
   return codeNamedBy(code.chars, code.probs, label.chars.join(''), minCharProb) ? at : undefined;
 }

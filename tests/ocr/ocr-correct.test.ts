@@ -31,6 +31,15 @@ describe('isNoise', () => {
     expect(isNoise({ text: '1', probs: [0.97], alts: [[]] })).toBe(false);
     expect(isNoise({ text: '1年', probs: [0.2, 0.99], alts: [[], []] })).toBe(false);
   });
+
+  it('takes a lone mark read below 0.8 for a speck: the sliver of 计 in 合计 read · at 0.51 (江苏省高级人民法院 2019, p.9)', () => {
+    expect(isNoise({ text: '·', probs: [0.51], alts: [[]] })).toBe(true);
+    expect(isNoise({ text: '-', probs: [0.7], alts: [[]] })).toBe(true);
+    expect(isNoise({ text: '-', probs: [0.9], alts: [[]] })).toBe(false);
+    // a lone character or digit keeps the 0.5 line
+    expect(isNoise({ text: '计', probs: [0.6], alts: [[]] })).toBe(false);
+    expect(isNoise({ text: '0', probs: [0.6], alts: [[]] })).toBe(false);
+  });
 });
 
 describe('reading against the vocabulary', () => {
