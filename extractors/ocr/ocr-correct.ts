@@ -97,19 +97,19 @@ export function readSeparators(r: Reading): Reading {
 }
 
 /**
- * a box of one mark (neither a Chinese character nor a digit) read below this is not text either:
+ * a box of one mark (punctuation or a symbol: no character, digit or letter) read below this is not text either:
  * a mark is small, and a speck or the sliver of a character a box cut off reads as one — the 计 of
  * 合计 given a box of its own 3 pt wide was read · at 0.51 (江苏省高级人民法院 2019, 政府采购)
  */
 export const MARK_NOISE = 0.8;
-const HAN_OR_DIGIT = /[\p{Script=Han}\d０-９]/u;
+const MARK = /^[\p{P}\p{S}]$/u;
 
 /** A box of one character the recogniser was unsure of is no reading: it is left out, and reported (apply-ocr.ts). */
 export function isNoise(r: Reading): boolean {
   const chars = Array.from(r.text.trim());
   if (chars.length !== 1) return false;
   const p = r.probs[Array.from(r.text).indexOf(chars[0])];
-  return p < NOISE || (p < MARK_NOISE && !HAN_OR_DIGIT.test(chars[0]));
+  return p < NOISE || (p < MARK_NOISE && MARK.test(chars[0]));
 }
 
 /** Which characters lie inside a budget word. */

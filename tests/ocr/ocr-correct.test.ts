@@ -58,8 +58,9 @@ describe('isNoise', () => {
     expect(isNoise({ text: '·', probs: [0.51], alts: [[]] })).toBe(true);
     expect(isNoise({ text: '-', probs: [0.7], alts: [[]] })).toBe(true);
     expect(isNoise({ text: '-', probs: [0.9], alts: [[]] })).toBe(false);
-    // a lone character or digit keeps the 0.5 line
+    // a lone character, letter or digit keeps the 0.5 line
     expect(isNoise({ text: '计', probs: [0.6], alts: [[]] })).toBe(false);
+    expect(isNoise({ text: 'A', probs: [0.6], alts: [[]] })).toBe(false);
     expect(isNoise({ text: '0', probs: [0.6], alts: [[]] })).toBe(false);
   });
 });
