@@ -79,8 +79,6 @@ function confirmFunds(p: Project, diagnostics: Diagnostic[]): Project {
     ...p.fundCells.map((c) => ({ value: c.value, label: c.label, sure: true, cell: c, period: c.period, key: c.key })),
     ...p.withheldFunds.map((w) => ({ value: w.reading, label: w.label, sure: false, cell: w, period: w.period, key: w.key })),
   ];
-  // in printed order, so that an identity reads as the form prints it
-  members.sort((a, b) => (a.cell.page ?? 0) - (b.cell.page ?? 0) || (a.cell.bbox?.y0 ?? 0) - (b.cell.bbox?.y0 ?? 0) || (a.cell.bbox?.x0 ?? 0) - (b.cell.bbox?.x0 ?? 0));
   const ids = projectFundIdentities(members);
   const fundCells = [...p.fundCells];
   const withheldFunds: NonNullable<Project['withheldFunds']> = [];

@@ -41,8 +41,11 @@ export function projectFundIdentities<C extends FundCellKey>(cells: readonly C[]
     if (totals.length !== 1 || parts.length < 2) continue;
     const keys = parts.map((c) => c.key as FundKey);
     if (new Set(keys).size !== keys.length) continue;
-    if (!SPLITS.some((split) => keys.every((k) => split.includes(k)))) continue;
-    out.push({ rule: PROJECT_FUNDS_RULE, period, total: totals[0], parts });
+    const split = SPLITS.find((sp) => keys.every((k) => sp.includes(k)));
+    if (!split) continue;
+    // in the split's order, as the forms print them
+    const ordered = [...parts].sort((a, b) => split.indexOf(a.key as FundKey) - split.indexOf(b.key as FundKey));
+    out.push({ rule: PROJECT_FUNDS_RULE, period, total: totals[0], parts: ordered });
   }
   return out;
 }
