@@ -2,8 +2,9 @@
  * Unsure OCR readings confirmed by the document's own identities. A numeric cell the recogniser
  * read below its certainty threshold is withheld (its reading kept beside, in Row.withheld and
  * Project.withheldFunds, never as a value). Here, after interpretation and before validation, such
- * a reading becomes a value only when an identity the validator checks (src/identities/) contains
- * the cell and holds exactly with it — decimal arithmetic, no rounding allowance — while every
+ * a reading becomes a value only when an identity the validator checks (src/identities/: a row's
+ * column sums, the code hierarchy per column, a 绩效目标表's funds) contains the cell and holds
+ * exactly with it — decimal arithmetic, no rounding allowance — while every
  * other amount of that identity is a sure reading. One unknown per identity; nothing is solved
  * for: the reading must equal what the identity implies. An identity that can be evaluated and
  * fails with the reading keeps it withheld even when another holds.
@@ -12,12 +13,13 @@
  * `ocr.uncertain` warning of the cell becomes an `ocr.confirmed` note naming the identity.
  * A document without withheld readings (every text layer) is returned as it came.
  */
-import type { Amount, Document, Project, Row, Table } from '../../schemas/document.js';
+import type { Document, Project, Row, Table } from '../../schemas/document.js';
 import type { BBox, Diagnostic } from '../../schemas/intermediate.js';
 import { cmp, dec, isDecimal, sum } from '../core/decimal.js';
 import { toYuan } from '../core/amount.js';
 import { projectFundIdentities } from '../identities/project-funds.js';
-import { rowIdentities, rowIn, type RowIdentity } from '../identities/row-sums.js';
+import { codeFamilies } from '../identities/code-families.js';
+import { rowIdentities, rowIn } from '../identities/row-sums.js';
 import { headlineFigures } from '../interpret/headlines.js';
 import { documentStatus } from '../interpret/status.js';
 import { isMoneyPath } from '../util/money-column.js';
@@ -33,6 +35,8 @@ export interface Identity<M extends Member> {
   rule: string;
   total: M;
   parts: M[];
+  /** what to call the total and the parts, when not their labels (a code family: 类 201, 20101 …) */
+  names?: string[];
 }
 
 /**
@@ -51,8 +55,8 @@ export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Id
 
 /** `performance.funds: 年度资金总额 200000 = 中央 0 + 省级 0 + 市县 200000 + 自筹 0` */
 export function describeIdentity(id: Identity<Member>): string {
-  const show = (m: Member) => `${m.label.replace(/^其中[:：]\s*/, '').replace(/[:：]\s*$/, '')} ${m.value}`;
-  return `${id.rule}: ${show(id.total)} = ${id.parts.map(show).join(' + ')}`;
+  const show = (m: Member, i: number) => `${id.names?.[i] ?? m.label.replace(/^其中[:：]\s*/, '').replace(/[:：]\s*$/, '')} ${m.value}`;
+  return `${id.rule}: ${show(id.total, 0)} = ${id.parts.map((m, i) => show(m, i + 1)).join(' + ')}`;
 }
 
 const sameBox = (a: BBox | undefined, b: BBox | undefined) => !!a && !!b && a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
@@ -103,50 +107,65 @@ function confirmFunds(p: Project, diagnostics: Diagnostic[]): Project {
 type Withheld = NonNullable<Row['withheld']>[number];
 type RowMember = Member & { column: number; withheld?: Withheld };
 
-/** The row's identities over its amounts (sure) and withheld readings (unsure); a blank part counts as 0, as in the validator. */
-function rowMembers(row: Row, ids: readonly RowIdentity[]): { members: RowMember[]; identities: Identity<RowMember>[] } {
-  const members: RowMember[] = [
-    ...row.amounts.map((a) => ({ value: a.value, label: a.path, sure: true, column: a.column })),
-    ...(row.withheld ?? []).map((w) => ({ value: w.reading, label: w.path, sure: false, column: w.column, withheld: w })),
-  ];
-  const at = (column: number) => members.find((m) => m.column === column);
-  const identities: Identity<RowMember>[] = [];
-  for (const id of ids) {
-    const total = at(id.total.index);
-    if (!total || !rowIn(id, row) || !isMoneyPath(total.label)) continue;
-    const parts = id.summands.flatMap((s) => s.columns.flatMap((c) => at(c.index) ?? []));
-    if (parts.length) identities.push({ rule: id.rule, total, parts });
-  }
-  return { members, identities };
-}
+const membersOf = (row: Row): RowMember[] => [
+  ...row.amounts.map((a) => ({ value: a.value, label: a.path, sure: true, column: a.column })),
+  ...(row.withheld ?? []).map((w) => ({ value: w.reading, label: w.path, sure: false, column: w.column, withheld: w })),
+];
 
-function confirmRow(table: Table, row: Row, ids: readonly RowIdentity[], diagnostics: Diagnostic[]): Row {
-  if (!row.withheld?.length) return row;
-  const { members, identities } = rowMembers(row, ids);
-  const amounts = [...row.amounts];
-  const withheld: Withheld[] = [];
-  for (const m of members.filter((x) => !x.sure)) {
-    const w = m.withheld!;
-    const id = confirmingIdentity(m, identities);
-    if (!id) {
-      withheld.push(w);
-      continue;
+/**
+ * A table's identities over its amounts (sure) and withheld readings (unsure): each row's column
+ * sums (row-sums.ts) and each code family per column (code-families.ts). A blank part counts as 0
+ * and a blank total is no identity, as in the validator.
+ */
+function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity<RowMember>[] {
+  const at = (row: Row, column: number) => members.get(row)!.find((m) => m.column === column);
+  const out: Identity<RowMember>[] = [];
+  const rowIds = rowIdentities(table);
+  for (const row of table.rows) {
+    for (const id of rowIds) {
+      const total = at(row, id.total.index);
+      if (!total || !rowIn(id, row) || !isMoneyPath(total.label)) continue;
+      const parts = id.summands.flatMap((s) => s.columns.flatMap((c) => at(row, c.index) ?? []));
+      if (parts.length) out.push({ rule: id.rule, total, parts });
     }
-    const confirmedBy = describeIdentity(id);
-    const yuan = isMoneyPath(w.path) ? toYuan(w.reading, table.unit) : undefined;
-    const amount: Amount = { column: w.column, path: w.path, raw: w.raw, value: w.reading, ...(yuan !== undefined ? { yuan } : {}), ...(w.page ? { page: w.page } : {}), ...(w.bbox ? { bbox: w.bbox } : {}), ocr: w.ocr, confirmedBy };
-    amounts.push(amount);
-    noteConfirmed(diagnostics, w, confirmedBy);
   }
-  amounts.sort((a, b) => a.column - b.column);
-  const { withheld: _, ...rest } = row;
-  return { ...rest, amounts, ...(withheld.length ? { withheld } : {}) };
+  for (const f of codeFamilies(table)) {
+    const columns = new Set([f.parent, ...f.children].flatMap((r) => members.get(r)!.map((m) => m.column)));
+    for (const column of columns) {
+      const total = at(f.parent, column);
+      const parts = f.children.flatMap((c) => at(c, column) ?? []);
+      if (!total || !parts.length || !isMoneyPath(total.label)) continue;
+      const codes = f.children.filter((c) => at(c, column)).map((c) => c.code ?? c.item);
+      out.push({ rule: `${f.rule} (${total.label})`, total, parts, names: [`${f.level} ${f.parent.code}`, ...codes] });
+    }
+  }
+  return out;
 }
 
 function confirmTable(table: Table, diagnostics: Diagnostic[]): Table {
   if (!table.rows.some((r) => r.withheld?.length)) return table;
-  const ids = rowIdentities(table);
-  const rows = table.rows.map((r) => confirmRow(table, r, ids, diagnostics));
+  const members = new Map(table.rows.map((r) => [r, membersOf(r)]));
+  const ids = tableIdentities(table, members);
+  const rows = table.rows.map((row) => {
+    if (!row.withheld?.length) return row;
+    const amounts = [...row.amounts];
+    const withheld: Withheld[] = [];
+    for (const m of members.get(row)!.filter((x) => !x.sure)) {
+      const w = m.withheld!;
+      const id = confirmingIdentity(m, ids);
+      if (!id) {
+        withheld.push(w);
+        continue;
+      }
+      const confirmedBy = describeIdentity(id);
+      const yuan = isMoneyPath(w.path) ? toYuan(w.reading, table.unit) : undefined;
+      amounts.push({ column: w.column, path: w.path, raw: w.raw, value: w.reading, ...(yuan !== undefined ? { yuan } : {}), ...(w.page ? { page: w.page } : {}), ...(w.bbox ? { bbox: w.bbox } : {}), ocr: w.ocr, confirmedBy });
+      noteConfirmed(diagnostics, w, confirmedBy);
+    }
+    amounts.sort((a, b) => a.column - b.column);
+    const { withheld: _, ...rest } = row;
+    return { ...rest, amounts, ...(withheld.length ? { withheld } : {}) };
+  });
   const amountCells = rows.reduce((n, r) => n + r.amounts.length, 0);
   return { ...table, rows, quality: { ...table.quality, amountCells } };
 }

@@ -8,8 +8,11 @@ import type { Finding } from '../../schemas/findings.js';
 import { kindDef } from '../../schemas/table-kinds.js';
 import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { isMoneyPath } from '../util/money-column.js';
+import { codeKindOf } from '../identities/code-families.js';
 
 export { isMoneyPath };
+// defined with the identities they decide (src/identities/code-families.ts), read here by every rule family
+export { blocks, codeKindOf, twoSided } from '../identities/code-families.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
 import { hasMarkers, rowForest } from './row-tree.js';
@@ -35,18 +38,6 @@ export function amountByLeaf(row: Row, re: RegExp): Amount | undefined {
 
 export function hasAmounts(t: Table): boolean {
   return t.rows.some((r) => r.amounts.length > 0);
-}
-
-/** Rows per block ('' when the table is not side by side), in printed order. */
-export function blocks(t: Table): Map<string, Row[]> {
-  const m = new Map<string, Row[]>();
-  for (const r of t.rows) {
-    // 收入/支出 halves by name; two halves under the same headers (人员经费 | 公用经费) by position
-    const k = r.block ?? (r.part !== undefined ? `part${r.part}` : '');
-    if (!m.has(k)) m.set(k, []);
-    m.get(k)!.push(r);
-  }
-  return m;
 }
 
 export const TOTAL_ITEM = /^(.{0,12})(合计|总计)$/;
@@ -121,14 +112,6 @@ export function subItemsOf(kind: string | undefined): [RegExp, RegExp][] {
   return kind ? [...(kindDef(kind).subItems ?? [])] : [];
 }
 
-export function codeKindOf(r: Row): 'functional' | 'economic' | undefined {
-  if (r.codeKind) return r.codeKind;
-  if (!r.code) return undefined;
-  if (/^2/.test(r.code)) return 'functional';
-  if (/^[35]/.test(r.code)) return 'economic';
-  return undefined;
-}
-
 export interface SumCheck {
   rule: string;
   table: Table;
@@ -172,11 +155,4 @@ export function norm(s: string): string {
     .replace(/<\/?b>/g, '')
     .replace(/[\s“”"'‘’「」『』()（）\-—_·.。,，、:：;；]/g, '')
     .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-}
-
-/** The 决算 基本支出 table printed two-sided (人员经费 | 公用经费 side by side) but read as one row per line. */
-export function twoSided(t: Table): boolean {
-  if (!/basic_expenditure/.test(t.kind) || t.sideBySide) return false;
-  const amounts = t.columns.filter((c) => c.role === 'amount').map((c) => c.path.join('/'));
-  return t.columns.filter((c) => c.role === 'code').length > 1 || new Set(amounts).size < amounts.length;
 }

@@ -131,6 +131,21 @@ describe('an unsure OCR reading is read only when an identity of the document co
     expect(b.amounts.find((x) => x.path === '基本支出 / 小计')).toMatchObject({ value: '6.00', confirmedBy: expect.stringMatching(/^row\./) });
   });
 
+  it('a 类 confirmed by the sum of its 款, per column; a 款 that misreads against its 类 stays withheld', () => {
+    const doc = read(
+      table(
+        ['201', '一般公共服务支出', '', '?6.00@0.6', '3.00'],
+        ['20101', '人大事务', '', '5.00', '1.00'],
+        ['20102', '政协事务', '', '1.00', '?7.00@0.5'],
+      ),
+    );
+    const [cls, , item] = doc.tables[0].rows;
+    expect(cls.amounts.map((a) => a.value)).toEqual(['6.00', '3.00']);
+    expect(cls.amounts[0].confirmedBy).toBe('hierarchy.functional (2024年预算数 / 基本支出): 类 201 6.00 = 20101 5.00 + 20102 1.00');
+    // 3.00 = 1.00 + 2.00: the 7.00 read is not what the 类 implies
+    expect(item.withheld).toMatchObject([{ path: '2024年预算数 / 项目支出', reading: '7.00' }]);
+  });
+
   it('an exact identity is required: no rounding allowance', () => {
     // 合计 10.01 against 6.00 + 4.00 is within what the validator takes for rounding, not exact
     const doc = read(table(['201', '一般公共服务支出', '?10.01@0.72', '6.00', '4.00'], ['合计', '', '10.00', '6.00', '4.00']));
