@@ -4,10 +4,11 @@
  * Project.withheldFunds, never as a value). Here, after interpretation and before validation, such
  * a reading becomes a value only when an identity the validator checks (src/identities/: a row's
  * column sums, the code hierarchy per column, a 绩效目标表's funds) contains the cell and holds
- * exactly with it — decimal arithmetic, no rounding allowance — while every
- * other amount of that identity is a sure reading. One unknown per identity; nothing is solved
- * for: the reading must equal what the identity implies. An identity that can be evaluated and
- * fails with the reading keeps it withheld even when another holds.
+ * exactly with it — decimal arithmetic, no rounding allowance — while every other amount of that
+ * identity is a sure reading. One unknown per identity; nothing is solved for: the reading must
+ * equal what the identity implies. An identity that can be evaluated and fails with the reading
+ * keeps it withheld even when another holds. Only sure readings count as known: a reading
+ * confirmed here confirms no other.
  *
  * The confirmed amount keeps `ocr` (its confidence) and says `confirmedBy` (the identity); the
  * `ocr.uncertain` warning of the cell becomes an `ocr.confirmed` note naming the identity.
