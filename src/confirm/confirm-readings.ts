@@ -3,7 +3,7 @@
  * read below its certainty threshold is withheld (its reading kept beside, in Row.withheld and
  * Project.withheldFunds, never as a value). Here, after interpretation and before validation, such
  * a reading becomes a value only when an identity the validator checks (src/identities/: a row's
- * column sums, the code hierarchy per column, a 绩效目标表's funds) contains the cell and holds
+ * column sums, a total row per column, the code hierarchy per column, a 绩效目标表's funds) contains the cell and holds
  * exactly with it — decimal arithmetic, no rounding allowance — while every other amount of that
  * identity is a sure reading. One unknown per identity; nothing is solved for: the reading must
  * equal what the identity implies. An identity that can be evaluated and fails with the reading
@@ -21,6 +21,7 @@ import { toYuan } from '../core/amount.js';
 import { projectFundIdentities } from '../identities/project-funds.js';
 import { codeFamilies } from '../identities/code-families.js';
 import { rowIdentities, rowIn } from '../identities/row-sums.js';
+import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
 import { headlineFigures } from '../interpret/headlines.js';
 import { documentStatus } from '../interpret/status.js';
 import { isMoneyPath } from '../util/money-column.js';
@@ -115,7 +116,8 @@ const membersOf = (row: Row): RowMember[] => [
 
 /**
  * A table's identities over its amounts (sure) and withheld readings (unsure): each row's column
- * sums (row-sums.ts) and each code family per column (code-families.ts). A blank part counts as 0
+ * sums (row-sums.ts), each total row per column (total-rows.ts) and each code family per column
+ * (code-families.ts). A blank part counts as 0
  * and a blank total is no identity, as in the validator.
  */
 function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity<RowMember>[] {
@@ -128,6 +130,15 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity
       if (!total || !rowIn(id, row) || !isMoneyPath(total.label)) continue;
       const parts = id.summands.flatMap((s) => s.columns.flatMap((c) => at(row, c.index) ?? []));
       if (parts.length) out.push({ rule: id.rule, total, parts });
+    }
+  }
+  for (const f of totalRowFamilies(table)) {
+    for (const total of members.get(f.total)!) {
+      // a total among the parts (本年收入合计 in 收入总计) must be printed in this column
+      if (!isMoneyPath(total.label) || f.parts.some((p) => isTotalRow(p) && !at(p, total.column))) continue;
+      const parts = f.parts.flatMap((p) => at(p, total.column) ?? []);
+      const names = f.parts.filter((p) => at(p, total.column)).map((p) => p.code ?? itemText(p));
+      if (parts.length) out.push({ rule: `totals.rows (${total.label})`, total, parts, names: [itemText(f.total), ...names] });
     }
   }
   for (const f of codeFamilies(table)) {

@@ -9,7 +9,7 @@ import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
 import { kindDef } from '../../schemas/table-kinds.js';
-import { hasMarkers, rowForest, walk } from './row-tree.js';
+import { hasMarkers, rowForest, walk } from '../identities/row-tree.js';
 import { codeFamilies } from '../identities/code-families.js';
 import { blocks, hasAmounts, isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf, sumFinding, twoSided, valueOf } from './tables.js';
 

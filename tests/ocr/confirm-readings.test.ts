@@ -131,6 +131,19 @@ describe('an unsure OCR reading is read only when an identity of the document co
     expect(b.amounts.find((x) => x.path === '基本支出 / 小计')).toMatchObject({ value: '6.00', confirmedBy: expect.stringMatching(/^row\./) });
   });
 
+  it('a total row confirmed by the sum of the rows above it, per column', () => {
+    const doc = read(
+      table(
+        ['201', '一般公共服务支出', '', '6.00', '4.00'],
+        ['205', '教育支出', '', '2.00', '2.00'],
+        ['合计', '', '', '8.00', '?6.00@0.6'],
+      ),
+    );
+    const total = doc.tables[0].rows[2];
+    expect(total.amounts.map((a) => a.value)).toEqual(['8.00', '6.00']);
+    expect(total.amounts[1].confirmedBy).toBe('totals.rows (2024年预算数 / 项目支出): 合计 6.00 = 201 4.00 + 205 2.00');
+  });
+
   it('a 类 confirmed by the sum of its 款, per column; a 款 that misreads against its 类 stays withheld', () => {
     const doc = read(
       table(
