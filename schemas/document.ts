@@ -21,8 +21,24 @@ export const Provenance = z.object({
   cell: z.string().optional(),
   /** set when the value was read by OCR from a page image: the lowest character probability */
   ocr: z.number().min(0).max(1).optional(),
+  /** OCR: a reading below the certainty threshold, emitted because this identity holds exactly with it (src/confirm) */
+  confirmedBy: z.string().optional(),
 });
 export type Provenance = z.infer<typeof Provenance>;
+
+/**
+ * OCR: a numeric cell the recogniser was unsure of (below minCharProb), kept beside what was read
+ * and never as a value: src/confirm moves it to the amounts only when an identity of the document
+ * holds exactly with it (docs/ocr.md "Unsure readings confirmed by the document's identities").
+ */
+export const WithheldReading = z.object({
+  reading: DecimalString.describe('what the recogniser read, as a decimal; not a value of the document'),
+  raw: z.string().describe('the text read'),
+  ocr: z.number().min(0).max(1).describe('the lowest probability of its digits and marks'),
+  page: z.number().int().positive().optional(),
+  bbox: BBox.optional(),
+});
+export type WithheldReading = z.infer<typeof WithheldReading>;
 
 export const Block = z.enum(['收入', '支出']);
 export type Block = z.infer<typeof Block>;
@@ -73,6 +89,7 @@ export const Row = z.object({
   labels: z.array(z.string()).describe('label cells, wrap spaces removed'),
   item: z.string().describe('labels joined with " / "'),
   amounts: z.array(Amount),
+  withheld: z.array(WithheldReading.extend({ column: z.number().int().nonnegative(), path: z.string() })).optional().describe('OCR readings of amount cells withheld as unsure'),
   ...Provenance.shape,
 });
 export type Row = z.infer<typeof Row>;
@@ -154,6 +171,10 @@ export const Project = z.object({
     .array(z.object({ period: z.enum(['实施期', '年度']), key: z.string(), label: z.string(), value: DecimalString, ...Provenance.shape }))
     .describe('every fund amount as printed, with its position'),
   indicators: z.array(Indicator),
+  withheldFunds: z
+    .array(WithheldReading.extend({ period: z.enum(['实施期', '年度']), key: z.string(), label: z.string() }))
+    .optional()
+    .describe('OCR readings of fund cells withheld as unsure'),
   ...Provenance.shape,
 });
 export type Project = z.infer<typeof Project>;

@@ -44,6 +44,12 @@ export const GridCell = z.object({
   bold: z.boolean().optional(),
   /** read by OCR: the lowest probability of the cell's characters (0–1) */
   ocr: z.number().min(0).max(1).optional(),
+  /**
+   * OCR: what the recogniser saw in a numeric cell it was unsure of. The cell's `text` stays empty,
+   * so nothing reads this as the cell's content; only an identity of the document can confirm it
+   * (src/confirm). Its box is the cell's.
+   */
+  unsure: z.object({ text: z.string(), ocr: z.number().min(0).max(1) }).optional(),
 });
 export type GridCell = z.input<typeof GridCell>;
 

@@ -1,6 +1,6 @@
 /**
  * The library entry point: bytes or a path in, the document model out.
- *   ingest (extractors/) → segment → interpret (src/interpret) → document
+ *   ingest (extractors/) → segment → interpret (src/interpret) → confirm (src/confirm) → document
  * Validation and export are separate stages that take the Document.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import type { Document } from '../schemas/document.js';
 import { extractSource, type ExtractOptions, type SourceInput } from '../extractors/index.js';
 import { layoutSettings } from './core/layout-settings.js';
 import { ExtractionError } from './core/errors.js';
+import { confirmReadings } from './confirm/confirm-readings.js';
 import { interpretDocument } from './interpret/document.js';
 import { loadOrgAliases } from './interpret/org-names.js';
 
@@ -54,5 +55,6 @@ export async function extract(input: Input, opts: PipelineOptions = {}): Promise
 /** Extract input already read and hashed (readInput), so a caller that needed the hash first does not hash twice. */
 export async function extractRead(src: SourceInput, opts: PipelineOptions = {}): Promise<Document> {
   const ir = await extractSource(src, opts);
-  return interpretDocument(ir, { segment: layoutSettings(opts.layout).segment, ...(opts.orgAliases?.length ? { orgAliases: loadOrgAliases(opts.orgAliases) } : {}) });
+  // unsure OCR readings become values only where the document's identities confirm them
+  return confirmReadings(interpretDocument(ir, { segment: layoutSettings(opts.layout).segment, ...(opts.orgAliases?.length ? { orgAliases: loadOrgAliases(opts.orgAliases) } : {}) }));
 }

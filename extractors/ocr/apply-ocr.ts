@@ -194,6 +194,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
               page,
               bbox: unskewBox(cell.bbox, ocr),
             });
+            cell.unsure = { text: cell.text.trim(), ocr: numberConf };
             cell.text = '';
           }
         }

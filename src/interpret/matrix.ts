@@ -14,6 +14,8 @@ export interface MCell {
   bold?: boolean;
   /** OCR confidence of the cell (schemas/intermediate.ts GridCell.ocr) */
   ocr?: number;
+  /** OCR: a numeric reading withheld as unsure (GridCell.unsure); not the cell's text */
+  unsure?: { text: string; ocr: number };
   /** set on positions covered by a merged cell: the matrix position of that cell */
   coveredBy?: { row: number; col: number };
   colSpan: number;
@@ -55,6 +57,7 @@ export function gridToRows(grid: GridBlock, rowOffset: number): MCell[][] {
         ...(cell.cell ? { cell: cell.cell } : {}),
         ...(cell.bold ? { bold: true } : {}),
         ...(cell.ocr !== undefined ? { ocr: cell.ocr } : {}),
+        ...(cell.unsure ? { unsure: cell.unsure } : {}),
       };
       for (let dc = 1; dc < colSpan; dc++) row[c + dc] = { text: '', coveredBy: origin, colSpan: 1, rowSpan: 1 };
       for (let dr = 1; dr < rowSpan; dr++) {

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../../schemas/intermediate.js';
 import { cleanText } from '../core/text.js';
 import { readCell, isUnmistakableAmount, type Unit } from '../core/amount.js';
 import type { Matrix, MCell } from './matrix.js';
+import { withheldReading } from './withheld.js';
 
 interface Cell {
   col: number;
@@ -57,17 +58,19 @@ function fundKey(text: string): keyof Funds | undefined {
 }
 
 type FundCell = Project['fundCells'][number];
+type WithheldFund = NonNullable<Project['withheldFunds']>[number];
 
 /**
  * Funds come in two parallel sets, 实施期 on the left and 年度 on the right: a key cell right of
  * the 年度 total's column belongs to the year; without such a column, the first of a pair is 实施期.
  */
-function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds; cells: FundCell[] } {
+function readFunds(rows: Cell[][], m: Matrix): { implementation: Funds; annual: Funds; cells: FundCell[]; withheld: WithheldFund[] } {
   const implementation: Funds = {};
   const annual: Funds = {};
   const cells: FundCell[] = [];
+  const withheld: WithheldFund[] = [];
   const annualCol = rows.flat().find((c) => /^(其中[:：])?年度资金/.test(key(c.text)))?.col;
-  for (const row of rows) {
+  rows.forEach((row, r) => {
     const seen = new Map<keyof Funds, number>();
     row.forEach((c, i) => {
       const k = fundKey(c.text);
@@ -80,12 +83,15 @@ function readFunds(rows: Cell[][]): { implementation: Funds; annual: Funds; cell
       // a key printed twice in a row: 实施期 then 年度; printed once: by its side of the 年度 column
       const twice = row.filter((x) => fundKey(x.text) === k).length > 1;
       const isAnnual = /年度/.test(t) || (!/实施期/.test(t) && (twice || annualCol === undefined ? n > 0 : c.col >= annualCol));
-      if (reading?.kind !== 'amount') return;
+      // OCR: the cell right of the key withheld as unsure (its text empty) is kept beside, not read
+      const unsure = next?.col === c.col + c.src.colSpan ? undefined : withheldReading(m.rows[r][c.col + c.src.colSpan]);
+      if (unsure) withheld.push({ period: isAnnual ? '年度' : '实施期', key: k, label: c.text, ...unsure });
+      if (reading?.kind !== 'amount' || unsure) return;
       (isAnnual ? annual : implementation)[k] = reading.value;
       cells.push({ period: isAnnual ? '年度' : '实施期', key: k, label: c.text, value: reading.value, ...prov(next!.src) });
     });
-  }
-  return { implementation, annual, cells };
+  });
+  return { implementation, annual, cells, withheld };
 }
 
 interface IndicatorColumns {
@@ -193,7 +199,7 @@ export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[
   const projectName = name?.text ?? '';
   const warn = (msg: string, c?: MCell) => diagnostics.push({ severity: 'warning', code: 'performance.indicator-shape', message: `${projectName}: ${msg}`, ...prov(c) });
   const indicators = headerAt >= 0 ? readIndicators(rows.slice(headerAt + 1), indicatorColumns(rows[headerAt])!, warn) : [];
-  const funds = readFunds(rows);
+  const funds = readFunds(rows, m);
   if (!funds.annual.total) {
     diagnostics.push({ severity: 'warning', code: 'performance.no-annual-funds', message: `${projectName || `table ${tableId}`}: 年度资金总额 not found`, ...prov(name?.src) });
   }
@@ -211,6 +217,7 @@ export function readProject(m: Matrix, tableId: number, diagnostics: Diagnostic[
     goals: { ...(goals[0] ? { implementation: goals[0] } : {}), ...(goals[1] ? { annual: goals[1] } : {}) },
     fundCells: funds.cells,
     indicators,
+    ...(funds.withheld.length ? { withheldFunds: funds.withheld } : {}),
     ...prov(name?.src),
   };
 }

@@ -12,6 +12,7 @@ import { readCell, toYuan, type Unit } from '../core/amount.js';
 import type { HeaderLayout } from './header.js';
 import { codeKind, codeLevel, isCode, parentCode, splitLeadingCode, splitOrdinal, totalKind } from './labels.js';
 import type { Matrix } from './matrix.js';
+import { withheldReading } from './withheld.js';
 
 export interface RowsResult {
   rows: Row[];
@@ -98,13 +99,16 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         }
       }
       const amounts: Amount[] = [];
+      const withheld: NonNullable<Row['withheld']> = [];
       for (const col of cols) {
         if (col.role !== 'amount') continue;
         const cell = cells[col.index];
         if (cell.coveredBy) continue;
         const reading = readCell(cell.text);
-        if (reading.kind === 'blank') continue;
         const path = col.path.join(' / ');
+        const unsure = col.path.length ? withheldReading(cell) : undefined;
+        if (unsure) withheld.push({ column: col.index, path, ...unsure });
+        if (reading.kind === 'blank') continue;
         if (!col.path.length && h.headerRows.length) {
           // a number beyond the header's columns: a ragged row; its column is unknown, so no fact
           unreadCells++;
@@ -152,6 +156,7 @@ export function interpretRows(m: Matrix, h: HeaderLayout, columns: Column[], uni
         labels,
         item: labels.join(' / '),
         amounts,
+        ...(withheld.length ? { withheld } : {}),
         ...provenanceOf(first),
       });
     }

@@ -9,8 +9,9 @@ import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
 import { kindDef } from '../../schemas/table-kinds.js';
-import { hasMarkers, rowForest, walk } from './row-tree.js';
-import { blocks, codeKindOf, hasAmounts, isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf, sumFinding, twoSided, valueOf } from './tables.js';
+import { hasMarkers, rowForest, walk } from '../identities/row-tree.js';
+import { codeFamilies } from '../identities/code-families.js';
+import { blocks, hasAmounts, isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf, sumFinding, twoSided, valueOf } from './tables.js';
 
 function amountColumns(rows: Row[]): Map<number, string> {
   const cols = new Map<number, string>();
@@ -49,40 +50,8 @@ function checkFamily(rule: string, table: Table, parent: Row, children: Row[], l
   return out;
 }
 
-function coded(doc: Document, table: Table): Finding[] {
-  const out: Finding[] = [];
-  for (const rows of blocks(table).values()) {
-    const byCode = new Map<string, Row[]>();
-    for (const r of rows) {
-      if (!r.code || !/^\d{3}(\d{2}){0,2}$/.test(r.code)) continue;
-      if (!byCode.has(r.code)) byCode.set(r.code, []);
-      byCode.get(r.code)!.push(r);
-    }
-    const usable = (code: string): Row | undefined => {
-      const rs = byCode.get(code);
-      if (!rs) return undefined;
-      // the same code twice with different figures: ambiguous (schema.code-duplicate reports it)
-      const sig = (r: Row) => r.amounts.map((a) => `${a.column}=${a.value}`).join('|');
-      return rs.every((r) => sig(r) === sig(rs[0])) ? rs[0] : undefined;
-    };
-    for (const code of byCode.keys()) {
-      if (code.length >= 7) continue;
-      const parent = usable(code);
-      if (!parent) continue;
-      const kind = codeKindOf(parent);
-      if (!kind) continue;
-      if (kind === 'economic' && code.length !== 3) continue;
-      const childCodes = [...byCode.keys()].filter((c) => c.length === code.length + 2 && c.startsWith(code));
-      if (!childCodes.length) continue;
-      const children = childCodes.map(usable);
-      if (children.some((c) => !c)) continue;
-      const level = code.length === 3 ? '类' : '款';
-      const rule = kind === 'functional' ? 'hierarchy.functional' : 'hierarchy.economic';
-      out.push(...checkFamily(rule, table, parent, children as Row[], `${level} ${code}`, `${level} ${code}`));
-    }
-  }
-  void doc;
-  return out;
+function coded(table: Table): Finding[] {
+  return codeFamilies(table).flatMap((f) => checkFamily(f.rule, table, f.parent, f.children, `${f.level} ${f.parent.code}`, `${f.level} ${f.parent.code}`));
 }
 
 const ECONOMIC_KINDS = /basic_expenditure|economic/;
@@ -135,7 +104,7 @@ export function checkHierarchy(doc: Document): Finding[] {
     // forms (绩效目标表) carry no rows: their figures are in the project records
     if (t.empty || !hasAmounts(t)) continue;
     if (twoSided(t)) continue;
-    out.push(...coded(doc, t), ...labelDepth(t), ...ordinals(t));
+    out.push(...coded(t), ...labelDepth(t), ...ordinals(t));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Validation: the review a reader would do, as findings. One file per rule family:
  *   schema.ts (schema.*), hierarchy.ts (hierarchy.*), row-identities.ts (row.*), totals.ts (totals.*),
- *   cross-table.ts (cross.*), narrative.ts (narrative.*), form.ts (form.*); rounding.ts decides what
+ *   cross-table.ts (cross.*), narrative.ts (narrative.*), form.ts (form.*), project-funds.ts
+ *   (performance.funds); rounding.ts decides what
  *   the printed precision allows (reported as info), messages.ts words the findings (zh + en).
  * validateDocument never throws: a rule that fails is reported as validate.internal and skipped.
  */
@@ -12,6 +13,7 @@ import { checkForm } from './form.js';
 import { checkHierarchy } from './hierarchy.js';
 import { finding, RULES } from './messages.js';
 import { checkNarrative } from './narrative.js';
+import { checkProjectFunds } from './project-funds.js';
 import { checkRowIdentities } from './row-identities.js';
 import { checkSchema } from './schema.js';
 import { checkTotals } from './totals.js';
@@ -43,6 +45,7 @@ const FAMILIES: [string, (doc: Document) => Finding[]][] = [
   ['cross', checkCrossTable],
   ['narrative', checkNarrative],
   ['form', checkForm],
+  ['performance', checkProjectFunds],
 ];
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -38,6 +38,7 @@ export const RULES: RuleDef[] = [
   { id: 'cross.project-total', severity: 'error', zh: '项目支出表：单位行 ≠ Σ 该单位项目，合计 ≠ Σ 单位，或合计 ≠ 项目支出', en: 'project table: a unit row ≠ Σ its projects, the total ≠ Σ units, or the total ≠ 项目支出' },
   { id: 'cross.project-performance', severity: 'error', zh: '绩效目标表的年度资金（元）≠ 项目支出表该项目（万元）', en: 'a 绩效目标表 annual funds (元) ≠ that project in the project table (万元)' },
   { id: 'cross.overall-performance', severity: 'error', zh: '整体绩效目标表的资金 ≠ 预算表', en: 'the overall performance table funds ≠ the budget tables' },
+  { id: 'performance.funds', severity: 'error', zh: '绩效目标表：资金总额 ≠ Σ 各来源资金（中央 + 省级 + 市县 + 自筹 + 其他，或 财政拨款 + 上年结转 + 自筹 + 其他）', en: 'a 绩效目标表: the funds total ≠ Σ its sources (central + provincial + local + self-raised + other, or appropriation + carry-over + self-raised + other)' },
   { id: 'narrative.amount', severity: 'error', zh: '说明中的金额与表中数字不一致', en: 'an amount in the narrative disagrees with the tables' },
   { id: 'narrative.item', severity: 'error', zh: '说明中同一项目前后金额不一致', en: 'the narrative states two different amounts for the same item' },
   { id: 'narrative.growth', severity: 'error', zh: '增减率与所述金额不符（上年数 = 本年数 − 增减额；率 = 增减额 / 上年数）', en: 'a growth rate contradicts the stated amounts (previous = current − change; rate = change / previous)' },

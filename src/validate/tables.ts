@@ -5,14 +5,15 @@
  */
 import type { Amount, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { kindDef } from '../../schemas/table-kinds.js';
 import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { isMoneyPath } from '../util/money-column.js';
 
 export { isMoneyPath };
+// defined with the identities they decide (src/identities/code-families.ts), read here by every rule family
+export { blocks, codeKindOf, twoSided } from '../identities/code-families.js';
+export { isTotalRow, itemText, nonEmptyLabels, ordinalLevel, runsBetweenTotals, subItemsOf, topLevel, TOTAL_ITEM, type TopKind } from '../identities/total-rows.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
-import { hasMarkers, rowForest } from './row-tree.js';
 
 export const leaf = (path: string): string => {
   const parts = path.split(' / ');
@@ -35,98 +36,6 @@ export function amountByLeaf(row: Row, re: RegExp): Amount | undefined {
 
 export function hasAmounts(t: Table): boolean {
   return t.rows.some((r) => r.amounts.length > 0);
-}
-
-/** Rows per block ('' when the table is not side by side), in printed order. */
-export function blocks(t: Table): Map<string, Row[]> {
-  const m = new Map<string, Row[]>();
-  for (const r of t.rows) {
-    // 收入/支出 halves by name; two halves under the same headers (人员经费 | 公用经费) by position
-    const k = r.block ?? (r.part !== undefined ? `part${r.part}` : '');
-    if (!m.has(k)) m.set(k, []);
-    m.get(k)!.push(r);
-  }
-  return m;
-}
-
-export const TOTAL_ITEM = /^(.{0,12})(合计|总计)$/;
-
-export function itemText(r: Row): string {
-  return r.item.replace(/\s+/g, '').replace(/^[一二三四五六七八九十]+、/, '');
-}
-
-/** A total row: no code, one label, worded … 合计 / … 总计. */
-export function isTotalRow(r: Row): boolean {
-  if (r.code) return false;
-  const labels = r.labels.filter((l) => l.trim());
-  if (labels.length > 1) return false;
-  return r.kind === 'total' || TOTAL_ITEM.test(itemText(r));
-}
-
-/** 1 for 一、, 2 for （一）, 3 for 1、 / 1. / （1）, 4 for ①; 0 for none. */
-export function ordinalLevel(r: Row): number {
-  const o = (r.ordinal ?? '').replace(/\s+/g, '');
-  if (!o) return 0;
-  if (/^[一二三四五六七八九十百]+[、.．]?$/.test(o)) return 1;
-  if (/^[（(][一二三四五六七八九十]+[)）]$/.test(o)) return 2;
-  if (/^\d+[、.．]?$/.test(o) || /^[（(]\d+[)）]$/.test(o)) return 3;
-  if (/^[①-⑳]$/.test(o)) return 4;
-  return 5;
-}
-
-export function nonEmptyLabels(r: Row): number {
-  return r.labels.filter((l) => l.trim()).length;
-}
-
-/** How the top level of a block is recognised, for messages. */
-export type TopKind = 'class-codes' | 'ordinals' | 'label-depth' | 'rows';
-
-/**
- * The top-level rows of a block, whose sum a total row must equal:
- * 3-digit codes when the rows are coded; otherwise, when rows are numbered, the roots of their
- * list hierarchy (row-tree.ts) in each run between total rows; otherwise, when class rows carry
- * one label and their items two, the one-label rows; otherwise every data row.
- */
-export function topLevel(rows: Row[], kind?: string): { kind: TopKind; rows: Row[] } | undefined {
-  const data = rows.filter((r) => !isTotalRow(r));
-  if (!data.length) return undefined;
-  const coded = data.filter((r) => r.code && /^\d+$/.test(r.code));
-  if (coded.length) {
-    const kinds = new Set(coded.map((r) => codeKindOf(r)));
-    if (kinds.size > 1) return undefined;
-    const classes = coded.filter((r) => r.code!.length === 3);
-    if (new Set(classes.map((r) => r.code)).size < classes.length) return undefined; // a class code twice: codes not read completely
-    return { kind: 'class-codes', rows: classes };
-  }
-  if (hasMarkers(data) || subItemsOf(kind).length) return { kind: 'ordinals', rows: runsBetweenTotals(rows).flatMap((run) => rowForest(run, subItemsOf(kind)).map((n) => n.row)) };
-  const depths = new Set(data.map(nonEmptyLabels));
-  if (depths.has(1) && depths.has(2) && nonEmptyLabels(data[0]) === 1) {
-    return { kind: 'label-depth', rows: data.filter((r) => nonEmptyLabels(r) === 1) };
-  }
-  return { kind: 'rows', rows: data };
-}
-
-/** The runs of data rows between total rows (本年收入合计 … 上年结转 … 收入总计), in printed order. */
-export function runsBetweenTotals(rows: Row[]): Row[][] {
-  const runs: Row[][] = [[]];
-  for (const r of rows) {
-    if (isTotalRow(r)) runs.push([]);
-    else runs[runs.length - 1].push(r);
-  }
-  return runs.filter((r) => r.length);
-}
-
-/** The sub-items a table kind prints under a named parent (公务用车购置费 under 公务用车购置及运行费). */
-export function subItemsOf(kind: string | undefined): [RegExp, RegExp][] {
-  return kind ? [...(kindDef(kind).subItems ?? [])] : [];
-}
-
-export function codeKindOf(r: Row): 'functional' | 'economic' | undefined {
-  if (r.codeKind) return r.codeKind;
-  if (!r.code) return undefined;
-  if (/^2/.test(r.code)) return 'functional';
-  if (/^[35]/.test(r.code)) return 'economic';
-  return undefined;
 }
 
 export interface SumCheck {
@@ -172,11 +81,4 @@ export function norm(s: string): string {
     .replace(/<\/?b>/g, '')
     .replace(/[\s“”"'‘’「」『』()（）\-—_·.。,，、:：;；]/g, '')
     .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-}
-
-/** The 决算 基本支出 table printed two-sided (人员经费 | 公用经费 side by side) but read as one row per line. */
-export function twoSided(t: Table): boolean {
-  if (!/basic_expenditure/.test(t.kind) || t.sideBySide) return false;
-  const amounts = t.columns.filter((c) => c.role === 'amount').map((c) => c.path.join('/'));
-  return t.columns.filter((c) => c.role === 'code').length > 1 || new Set(amounts).size < amounts.length;
 }

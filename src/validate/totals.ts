@@ -7,9 +7,10 @@
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
+import { totalRowFamilies } from '../identities/total-rows.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, unitOf } from './rounding.js';
-import { amountAt, blocks, codeKindOf, hasAmounts, isTotalRow, itemText, leaf, nonEmptyLabels, ordinalLevel, sumFinding, topLevel, twoSided, valueOf } from './tables.js';
+import { amountAt, blocks, hasAmounts, isTotalRow, itemText, leaf, sumFinding, valueOf } from './tables.js';
 
 function columnsOf(rows: Row[]): number[] {
   const s = new Set<number>();
@@ -34,64 +35,8 @@ function check(table: Table, total: Row, parts: Row[], zh: string, en: string): 
   return out;
 }
 
-const PERSONNEL_CLASSES = new Set(['301', '303']);
-
 function checkBlock(table: Table, rows: Row[]): Finding[] {
-  const out: Finding[] = [];
-  const totals = rows.filter(isTotalRow);
-  if (!totals.length) return out;
-  const top = topLevel(rows, table.kind);
-  if (!top || !top.rows.length) return out;
-  // an unnumbered list with sub-totals or two-level labels nests rows: its top level is unknown
-  if (top.kind === 'rows' && top.rows.some((r) => nonEmptyLabels(r) > 1 || /小计|其中/.test(r.item))) return out;
-  if (top.kind === 'class-codes') {
-    const codes = top.rows.map((r) => r.code);
-    if (new Set(codes).size !== codes.length) return out; // a class code twice: schema.code-duplicate says why
-    if (twoSided(table)) return out;
-    const economic = top.rows.every((r) => codeKindOf(r) === 'economic');
-    for (const t of totals) {
-      const item = itemText(t);
-      let parts = top.rows;
-      let zh = `类级科目之和（${parts.map((r) => r.code).join(' + ')}）`;
-      if (economic && /人员经费/.test(item)) parts = top.rows.filter((r) => PERSONNEL_CLASSES.has(r.code!));
-      else if (economic && /公用经费/.test(item)) parts = top.rows.filter((r) => !PERSONNEL_CLASSES.has(r.code!));
-      else if (!/^(合计|总计|本年支出合计|支出合计|本年收入合计|收入合计)$/.test(item)) continue;
-      zh = `类级科目之和（${parts.map((r) => r.code).join(' + ')}）`;
-      out.push(...check(table, t, parts, zh, `the sum of the 类 rows (${parts.map((r) => r.code).join(' + ')})`));
-      break; // one grand total per coded block
-    }
-    return out;
-  }
-  // uncoded: walk the rows; the first total sums the top-level rows before it (or after it, when it heads the table)
-  const idx = (r: Row) => rows.indexOf(r);
-  let prevTotal: Row | undefined;
-  for (const t of totals) {
-    const at = idx(t);
-    if (!prevTotal) {
-      let parts = top.rows.filter((r) => idx(r) < at);
-      let zhWhere = '上方';
-      if (!parts.length && at === 0) {
-        const next = totals.find((x) => idx(x) > at);
-        parts = top.rows.filter((r) => idx(r) > at && (!next || idx(r) < idx(next)));
-        zhWhere = '下方';
-      }
-      if (!parts.length) continue;
-      if (top.kind === 'rows' && parts.some((r) => ordinalLevel(r) > 0)) parts = parts.filter((r) => ordinalLevel(r) === 0);
-      const names = parts.map((r) => itemText(r)).slice(0, 6).join(' + ') + (parts.length > 6 ? ' + …' : '');
-      out.push(...check(table, t, parts, `${zhWhere}一级行之和（${names}）`, `the sum of the top-level rows (${names})`));
-      prevTotal = t;
-      continue;
-    }
-    // a later total: previous total + the rows between (unnumbered ones; numbered ones when there are none)
-    const between = rows.slice(idx(prevTotal) + 1, at).filter((r) => !isTotalRow(r));
-    const unnumbered = between.filter((r) => ordinalLevel(r) === 0);
-    const topBetween = between.filter((r) => top.rows.includes(r));
-    const parts = [prevTotal, ...(unnumbered.length ? unnumbered : topBetween)];
-    const names = parts.map((r) => itemText(r)).join(' + ');
-    out.push(...check(table, t, parts, `${names}`, names));
-    prevTotal = t;
-  }
-  return out;
+  return totalRowFamilies(table, rows).flatMap((f) => check(table, f.total, f.parts, f.zh, f.en));
 }
 
 function balance(table: Table): Finding[] {

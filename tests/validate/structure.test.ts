@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../src/validate/index.js';
-import { markerOf, rowForest } from '../../src/validate/row-tree.js';
+import { markerOf, rowForest } from '../../src/identities/row-tree.js';
 import { projectGroups } from '../../src/validate/project-groups.js';
 import { subItemsOf } from '../../src/validate/tables.js';
 import type { Document } from '../../schemas/document.js';
