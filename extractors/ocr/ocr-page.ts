@@ -17,7 +17,7 @@ import { cellWalls } from './cell-walls.js';
 import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
-import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRulesAndShortVerticals, rotate, type Gray, type RasterRule } from './raster.js';
 
 /** Every tuning value of the OCR path, with its default. */
 export interface OcrSettings {
@@ -126,9 +126,9 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   }
   const minRule = Math.round(settings.ruleMinInch * dpi);
   const maxThick = Math.max(3, Math.round(settings.ruleMaxThickInch * dpi));
-  const long = findRules(ink, g.width, g.height, minRule, maxThick);
+  const found = findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
   // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
-  const rules = [...long, ...cellWalls(ink, g.width, g.height, long, Math.round(minRule / 4), maxThick)];
+  const rules = [...found.rules, ...cellWalls(found.shortVerticals, found.rules, maxThick)];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
