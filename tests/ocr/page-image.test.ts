@@ -26,8 +26,28 @@ describe('pageImageAt', () => {
     let diff = 0;
     for (let i = 0; i < drawn.data.length; i++) diff += Math.abs(direct!.data[i] - drawn.data[i]);
     expect(diff / drawn.data.length).toBeLessThan(8);
-    // at another resolution the image is not the page's pixels: the page is rendered
-    expect(await pageImageAt(page, 150)).toBeUndefined();
+    await doc.destroy();
+  });
+
+  it('draws a scan at another resolution itself, as pdf.js would render it', { timeout: 60_000 }, async () => {
+    // a 200 dpi image read at 150 dpi: resampled where it lies, not decoded a second time by a render
+    const doc = await open('scan.pdf');
+    const page = await doc.getPage(3);
+    const drawn = await pageImageAt(page, 150);
+    const rendered = await renderPage(page, 150);
+    expect(drawn).toBeDefined();
+    expect([drawn!.width, drawn!.height]).toEqual([rendered.width, rendered.height]);
+    let diff = 0;
+    let ink = 0;
+    let inkRendered = 0;
+    for (let i = 0; i < rendered.data.length; i++) {
+      diff += Math.abs(drawn!.data[i] - rendered.data[i]);
+      ink += drawn!.data[i] < 128 ? 1 : 0;
+      inkRendered += rendered.data[i] < 128 ? 1 : 0;
+    }
+    // the same picture in the same place: a grey level or two apart on average, as much ink
+    expect(diff / rendered.data.length).toBeLessThan(3);
+    expect(Math.abs(ink - inkRendered)).toBeLessThan(0.02 * inkRendered);
     await doc.destroy();
   });
 
