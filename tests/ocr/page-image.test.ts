@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { pageImageAt } from '../../extractors/ocr/page-image.js';
 import { canvasWidth } from '../../extractors/ocr/paddle.js';
@@ -46,6 +48,39 @@ describe('pageImageAt', () => {
     const { meanDiff, ink, inkRendered } = await directAndRendered(3, 150);
     expect(meanDiff).toBeLessThan(3);
     expect(Math.abs(ink - inkRendered)).toBeLessThan(0.02 * inkRendered);
+  });
+
+  it('draws an image letterboxed on a larger page where it lies, white around it', { timeout: 60_000 }, async () => {
+    // a 400 × 300 picture at 200 dpi (144 × 108 pt) placed at (50, 60) on a 300 × 300 pt page
+    const canvas = createCanvas(400, 300);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 400, 300);
+    ctx.fillStyle = '#000000';
+    ctx.fillRect(20, 30, 360, 4);
+    ctx.fillRect(20, 30, 4, 240);
+    ctx.fillRect(100, 100, 50, 80);
+    const pdf = await PDFDocument.create();
+    // a JPEG, as a scanner writes (pdf.js hands a small PNG's pixels over after its operator list, and such a page is rendered)
+    const image = await pdf.embedJpg(canvas.toBuffer('image/jpeg'));
+    pdf.addPage([300, 300]).drawImage(image, { x: 50, y: 60, width: 144, height: 108 });
+    const bytes = await pdf.save();
+    const doc = (await openPdf('letterboxed.pdf', bytes)).doc;
+    const page = await doc.getPage(1);
+    const drawn = await pageImageAt(page, 200);
+    const rendered = await renderPage(page, 200);
+    await doc.destroy();
+    expect(drawn).toBeDefined();
+    expect([drawn!.width, drawn!.height]).toEqual([rendered.width, rendered.height]);
+    let diff = 0;
+    for (let i = 0; i < rendered.data.length; i++) diff += Math.abs(drawn!.data[i] - rendered.data[i]);
+    expect(diff / rendered.data.length).toBeLessThan(1);
+    // the block at (100, 100) of the picture: 50 / 72 in from the page's left, 300 − 60 − 108 pt from its top, in pixels at 200 dpi
+    const at = (x: number, y: number) => drawn!.data[Math.round(y) * drawn!.width + Math.round(x)];
+    const left = (50 * 200) / 72;
+    const top = ((300 - 60 - 108) * 200) / 72;
+    expect(at(left + 125, top + 140)).toBeLessThan(64);
+    expect(at(left - 10, top + 140)).toBe(255);
   });
 
   it('leaves a page with a text layer to the renderer', { timeout: 60_000 }, async () => {
