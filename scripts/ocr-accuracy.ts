@@ -4,7 +4,9 @@
  * folded, below). A wrong OCR
  * amount — its cell is in the text layer with another value, or it is not there at all — counts
  * as flagged when the document itself points at it: a validation finding (error or warning) on
- * its table row, or an OCR diagnostic on its page. The target for unflagged wrong amounts is 0.
+ * its table row, or an OCR warning at its place (same page, within two lines of it: `nearPlace`).
+ * An OCR warning elsewhere on the page does not flag it: a reader looking at that fact would not
+ * be pointed at it. The target for unflagged wrong amounts is 0.
  */
 import type { Document } from '../schemas/document.js';
 import type { Checks } from '../schemas/findings.js';
@@ -34,6 +36,34 @@ const fold = (s: string) => s.replace(/[（）：，“”；．]/g, (c) => ({ '
 const slot = (f: Fact) => fold([f.table_title, f.block, f.row, f.code, f.item, f.column, f.unit].join('|'));
 const full = (f: Fact) => `${slot(f)}|${f.value}`;
 
+type Place = { page: number; y: number };
+
+/** A fact's key within its document: table, row, column and value (a facts.csv row carries no position). */
+const factPlaceKey = (f: Pick<Fact, 'table_title' | 'row' | 'column' | 'value'>) => `${f.table_title}|${f.row}|${f.column}|${f.value}`;
+
+/** Where each table fact's amount is printed (page, the middle of its box), from the document's rows. */
+function factPlaces(doc: Document): Map<string, Place> {
+  const out = new Map<string, Place>();
+  for (const t of doc.tables) {
+    for (const r of t.rows) {
+      for (const a of r.amounts) {
+        if (a.page && a.bbox) out.set(factPlaceKey({ table_title: t.title, row: String(r.index), column: a.path, value: a.value }), { page: a.page, y: (a.bbox.y0 + a.bbox.y1) / 2 });
+      }
+    }
+  }
+  return out;
+}
+
+/** OCR warnings with a place: an info diagnostic (ocr.corrected) records a change, it does not point at a doubt. */
+function ocrWarnings(doc: Document): Document['diagnostics'] {
+  return doc.diagnostics.filter((d) => d.code.startsWith('ocr.') && d.severity !== 'info');
+}
+
+/** A diagnostic at a place: on its page, its box's middle within `2 × tol` points of it vertically (the same printed line or the next). */
+function nearPlace(d: Document['diagnostics'][number], p: Place, tol = 12): boolean {
+  return d.page === p.page && d.bbox !== undefined && Math.abs((d.bbox.y0 + d.bbox.y1) / 2 - p.y) <= 2 * tol;
+}
+
 export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pages?: ReadonlySet<number>): OcrAccuracy {
   const keep = (f: Fact) => !pages || pages.has(Number(f.page));
   const a = documentFacts(ocr).filter(keep);
@@ -45,9 +75,13 @@ export function ocrAccuracy(ocr: Document, ocrChecks: Checks, text: Document, pa
   const flaggedRows = new Set(
     ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`),
   );
-  // a warning: an info diagnostic (ocr.corrected) records a change, it does not point at a doubt
-  const ocrPages = new Set(ocr.diagnostics.filter((d) => d.code.startsWith('ocr.') && d.severity !== 'info' && d.page).map((d) => d.page));
-  const unflagged = wrong.filter((f) => !flaggedRows.has(`${f.table_title}|${f.row}`) && !ocrPages.has(Number(f.page)));
+  const places = factPlaces(ocr);
+  const warnings = ocrWarnings(ocr);
+  const atPlace = (f: Fact) => {
+    const at = places.get(factPlaceKey(f));
+    return at !== undefined && warnings.some((d) => nearPlace(d, at));
+  };
+  const unflagged = wrong.filter((f) => !flaggedRows.has(`${f.table_title}|${f.row}`) && !atPlace(f));
   const matched = a.length - wrong.length;
   return {
     ocrFacts: a.length,
@@ -90,8 +124,6 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
     );
   const truth = placed(text);
   const flaggedRows = new Set(ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`));
-  const near = (d: { page?: number; bbox?: { x0: number; y0: number; x1: number; y1: number } }, p: Placed) =>
-    d.page === p.page && d.bbox !== undefined && Math.abs((d.bbox.y0 + d.bbox.y1) / 2 - p.y) <= 2 * tol;
   const out: ValueCheck = { amounts: 0, right: 0, wrong: [], unflagged: [] };
   for (const p of placed(ocr)) {
     out.amounts++;
@@ -103,7 +135,7 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
     }
     const w = { page: p.page, value: p.value, ...(at[0] ? { expected: at[0].value } : {}) };
     out.wrong.push(w);
-    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocr.diagnostics.some((d) => d.code.startsWith('ocr.') && d.severity !== 'info' && near(d, p));
+    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocrWarnings(ocr).some((d) => nearPlace(d, p, tol));
     if (!flagged) out.unflagged.push(w);
   }
   return out;

@@ -12,6 +12,9 @@ import { isSubjectCode } from '../../src/core/subject-names.js';
 import { snapToSubjectName } from './snap-labels.js';
 import { snapHeaderWord } from './snap-words.js';
 import { splitNumberCells } from './split-number.js';
+import { codeCellNamed } from './code-by-name.js';
+import { restoreGridOrdinals } from './restore-ordinal.js';
+import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
@@ -126,6 +129,16 @@ function snapHeaderCell(cell: GridCell, ocr: OcrPage, page: number, diagnostics:
   diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox, ocr) });
 }
 
+/** A cell read as one line that is a vocabulary word short of one inner character (修工程) is that word (dropped-char.ts). */
+function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const boxes = cell.bbox && cell.text.trim() ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)) : [];
+  const word = boxes.length === 1 && boxes[0].text.replace(/\s+/g, '') === cell.text.replace(/\s+/g, '') ? wordWithDroppedChar(boxes[0].text.replace(/\s+/g, '')) : undefined;
+  if (!word) return;
+  const message = `page ${page}: "${cell.text}" read as "${word}", the one word of the vocabulary it is with a character inside it put back (the recogniser read none there)`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.text = word;
+}
+
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
 function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   for (const t of ocr.texts) {
@@ -152,7 +165,14 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
   recordCorrections(ocr, page, diagnostics);
   for (const block of blocks) {
     if (block.type === 'grid') {
+      // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
+      for (const { cell, was } of restoreGridOrdinals(block.rows, (c) => ocr.texts.filter((t) => !t.noise && inside(t, c.bbox!)).sort(readingOrder)[0])) {
+        const message = `page ${page}: "${was}" read as "${cell.text}", the ordinal its place in the column's numbered list gives (its character too faint to be read)`;
+        diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+      }
       for (const row of block.rows) {
+        // a code read with an unsure digit that the name beside it confirms is read (code-by-name.ts)
+        const named = row.cells[codeCellNamed(row.cells.map((c) => c.text), (i) => (row.cells[i].bbox ? cellChars(row.cells[i], ocr.texts) : undefined), minCharProb) ?? -1];
         for (const cell of row.cells) {
           if (!cell.bbox || !cell.text.trim()) continue;
           const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
@@ -163,7 +183,10 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
           const read = cellChars(cell, ocr.texts);
           const numberProbs = read ? read.probs.filter((_, i) => NUMBER_CHAR.test(read.chars[i])) : probs;
           const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
-          if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
+          if (numberConf < minCharProb && NUMBERISH.test(cell.text) && cell === named) {
+            const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
+            diagnostics.push({ severity: 'info', code: 'ocr.confirmed', message, page, bbox: unskewBox(cell.bbox, ocr) });
+          } else if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
             diagnostics.push({
               severity: 'warning',
               code: 'ocr.uncertain',
@@ -177,6 +200,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         withholdSplitNumber(row.cells, ocr, page, diagnostics);
         snapRowLabel(row.cells, ocr, page, diagnostics);
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
+        for (const cell of row.cells) mendDroppedChar(cell, ocr, page, diagnostics);
         for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
       }
     }

@@ -14,6 +14,7 @@ import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
 import { widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
 import { cellWalls } from './cell-walls.js';
+import { dropStrayStrokes } from './stray-strokes.js';
 import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
@@ -29,6 +30,8 @@ export interface OcrSettings {
   ruleMinInch: number;
   /** … and at most this thick (inches) */
   ruleMaxThickInch: number;
+  /** a run shorter than this (inches) that meets no rule across it is a stroke of large text, not a rule (stray-strokes.ts) */
+  strokeMaxInch: number;
   /** a cell whose lowest character probability is below this is reported and not read */
   minCharProb: number;
   /** the narrowest canvas a recognised line of more than two characters is laid on, pixels at the model's height (paddle.ts) */
@@ -42,6 +45,7 @@ export const OCR_DEFAULTS: OcrSettings = {
   detectLimit: 1280,
   ruleMinInch: 0.4,
   ruleMaxThickInch: 0.03,
+  strokeMaxInch: 1,
   minCharProb: 0.8,
   recMinWidth: 160,
   imageDirect: true,
@@ -127,8 +131,10 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const minRule = Math.round(settings.ruleMinInch * dpi);
   const maxThick = Math.max(3, Math.round(settings.ruleMaxThickInch * dpi));
   const found = findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
+  // a bold title's strokes pass for short rules; a table's short rule meets one across it (stray-strokes.ts)
+  const long = dropStrayStrokes(found.rules, Math.round(settings.strokeMaxInch * dpi));
   // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
-  const rules = [...found.rules, ...cellWalls(found.shortVerticals, found.rules, maxThick)];
+  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick)];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)

@@ -7,7 +7,8 @@
  *   print beside their codes, made by scripts/make-subject-names.mjs) and the renames of
  *   src/core/subject-names.ts;
  * - the template words of headers and 绩效 forms below, which the segmenter and interpreter
- *   recognise by pattern (src/interpret/labels.ts) and list nowhere as words.
+ *   recognise by pattern (src/interpret/labels.ts) and list nowhere as words;
+ * - the items of the national procurement catalogue that 政府采购 tables print.
  */
 import { readFileSync } from 'node:fs';
 import { projectDataFile } from '../../src/core/data-file.js';
@@ -31,6 +32,21 @@ const TEMPLATE_WORDS = `
 服务对象满意度指标 项目名称 项目资金 年度资金总额 资金申请 其中 其他资金 项目类型 一次性项目 经常性项目 延续性项目 单位自筹
 省级 市级 县级 区级 乡镇 市县（区） 预算部门 部门（单位） 市级预算部门 县级预算部门 财政资金 中央财政资金 省级财政资金
 市县（区）财政资金 项目概况 立项依据 实施主体 实施方案 实施周期 年度实施计划 项目总额 项目当年预算 目标 指标 说明 备注 本表无数据
+`;
+
+/**
+ * The items of the national 政府采购品目分类目录 (货物 A, 工程 B, 服务 C) that 政府采购预算表 print as
+ * 采购品目 or 采购物品名称 — the classification's names, like the subject names, not one document's.
+ */
+const PROCUREMENT_WORDS = `
+台式计算机 便携式计算机 计算机设备 服务器 打印设备 复印机 多功能一体机 投影仪 扫描仪 照相机 摄像机 空调机 电视机 碎纸机
+办公设备 办公家具 家具用具 图书和档案 办公消耗用品 纸制品 复印纸 车辆 乘用车 网络设备 交换机 路由器 防火墙 存储设备
+计算机软件 基础软件 应用软件 信息安全设备 通信设备 视频会议系统设备 不间断电源 电气设备 医疗设备 印刷品
+房屋施工 装修工程 修缮工程 工程设备安装 其他建筑工程
+会议服务 印刷服务 印刷和出版服务 物业管理服务 车辆维修和保养服务 车辆加油服务 机动车保险服务 保险服务 运行维护服务
+信息技术服务 信息系统集成实施服务 软件开发服务 数据处理服务 培训服务 审计服务 法律服务 咨询服务 广告服务 餐饮服务
+住宿服务 专业技术服务 工程监理服务 租赁服务 计算机设备维修和保养服务 办公设备维修和保养服务 维修和保养服务
+其他货物 其他工程 其他服务
 `;
 
 /** code → the names printed beside it (most printed first), renames included. */
@@ -59,9 +75,9 @@ export const SUBJECT_NAMES_BY_CODE: ReadonlyMap<string, readonly string[]> = loa
 /** 一般公共预算基本支出分经济科目表 / 经济分类预算表 → both; 财政拨款基本支出预算表（经济科目） → with and without the note. */
 const titleWords = (name: string) => name.split(' / ').flatMap((n) => [n, n.replace(/（[^）]*）$/, '')]);
 
-/** the words of headers and titles: the templates' words, the registry's titles and the columns it requires */
+/** the words of headers and titles: the templates' words, the procurement items, the registry's titles and the columns it requires */
 export const HEADER_WORDS: ReadonlySet<string> = new Set(
-  [...TEMPLATE_WORDS.split(/\s+/), ...TABLE_KIND_DEFS.flatMap((d) => [...titleWords(d.name), ...(d.columns ?? []).map(([, name]) => name)])]
+  [...TEMPLATE_WORDS.split(/\s+/), ...PROCUREMENT_WORDS.split(/\s+/), ...TABLE_KIND_DEFS.flatMap((d) => [...titleWords(d.name), ...(d.columns ?? []).map(([, name]) => name)])]
     .filter((w) => w.length >= 2)
     .map(widen),
 );

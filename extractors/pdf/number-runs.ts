@@ -11,22 +11,22 @@ import type { LinePiece, TextFrag } from './text-items.js';
 /** One figure as tables print them: an amount, a share, a bracketed value, a year or a year range (`2003–04`). */
 const FIGURE = /^(?:[-−–(]?[$€£¥]?\d[\d.,]*%?\)?|\d{4}[–-]\d{2,4})$/;
 
-/** Fragments of a piece grouped where a word space separates them (touching runs are one word). */
-function words(p: LinePiece): TextFrag[][] {
+/** Fragments of a piece grouped where a space of at least `spaceEm` separates them (touching runs are one word). */
+function words(p: LinePiece, spaceEm: number): TextFrag[][] {
   const out: TextFrag[][] = [];
   let end = -Infinity;
   for (const f of p.frags) {
-    if (out.length && f.x0 - end < 0.15 * f.size) out[out.length - 1].push(f);
+    if (out.length && f.x0 - end < spaceEm * f.size) out[out.length - 1].push(f);
     else out.push([f]);
     end = Math.max(end, f.x1);
   }
   return out;
 }
 
-/** The pieces with every run of figures split into one piece per figure. */
-export function splitNumberRuns(pieces: readonly LinePiece[]): LinePiece[] {
+/** The pieces with every run of figures split into one piece per figure (`spaceEm`: TextSettings.figureSpaceEm). */
+export function splitNumberRuns(pieces: readonly LinePiece[], spaceEm: number): LinePiece[] {
   return pieces.flatMap((p) => {
-    const ws = words(p);
+    const ws = words(p, spaceEm);
     if (ws.length < 2) return [p];
     const texts = ws.map((w) => w.map((f) => f.text).join(''));
     if (!texts.every((t) => FIGURE.test(t))) return [p];

@@ -26,6 +26,7 @@ import type { Segment } from './rulings.js';
 import type { TableHint } from '../../src/core/table-settings.js';
 import { layoutWithHints } from './table-hints.js';
 import { isPageNumberAtEdge } from '../../src/core/page-number.js';
+import { isNoteLine } from '../../src/core/note-line.js';
 import { cellText, cutFragment, groupLines, linePieces, type LinePiece, type TextFrag, type TextLine } from './text-items.js';
 
 export interface PageInput {
@@ -319,7 +320,7 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
     free = free.filter((f) => !res.used.has(f));
   }
   const body = bodySize(p.frags);
-  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: splitNumberRuns(linePieces(line, s.text.cellGapEm)) }));
+  const lines: PLine[] = groupLines(free.filter((f) => !f.rotated), s.text.lineTolEm).map((line) => ({ line, pieces: splitNumberRuns(linePieces(line, s.text.cellGapEm), s.text.figureSpaceEm) }));
   const furniture = lines.map((l) => isPageFurniture(l, p.height, s));
   const texts = lines.map((l) => l.pieces.map((q) => q.text).join(' '));
   const noteLine = new RegExp(s.structure.noteStart, 'i');
@@ -327,10 +328,10 @@ export function layoutPage(p: PageInput, s: LayoutSettings = DEFAULTS): PageOutp
   const other = lines.map((l, k) => {
     const text = texts[k];
     // a note line (注：, NOTE:, SOURCE:) ends a table body as a title starts one
-    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || /^(注|说明)\s*[:：]/.test(text) || noteLine.test(text) || continued[k];
+    return isTableLead(text) || l.line.size >= body * s.text.heading2Ratio || isNoteLine(text) || noteLine.test(text) || continued[k];
   });
   const stop = lines.map((_, k) => furniture[k] || other[k]);
-  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm)) }));
+  const streamLines: StreamLine[] = lines.map((l) => ({ line: l.line, pieces: l.pieces, atoms: splitNumberRuns(lineAtoms(l.line, s.stream.wordGapEm, s.stream.hanCellGapEm), s.text.figureSpaceEm) }));
   const tables = streamTables(streamLines, stop, furniture, p.page, s, p.previousColumns, furniture.map((f, k) => f && !other[k]), p.previousFoot);
   // a table's header alone at the foot of the page, the table going on overleaf
   const foot = footBlock(streamLines, stop, furniture, new Set(tables.flatMap((t) => [...t.lines])), s.stream);

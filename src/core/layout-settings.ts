@@ -43,6 +43,8 @@ export interface TextSettings {
   furnitureBottom: number;
   /** … and no longer than this (characters) */
   furnitureMaxChars: number;
+  /** fragments closer than this (em) are one figure; a wider space between figures parts them (number-runs.ts) */
+  figureSpaceEm: number;
 }
 
 /** The table finder for pages without ruling lines (stream-finder.ts). */
@@ -144,7 +146,7 @@ export interface LayoutSettings {
 
 export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
   rules: { ruleThickness: 2.5, axisTol: 0.8, minEdge: 4, snapTol: 2, joinTol: 2.5, stackGap: 120, minCell: 3.5, minFrameWidth: 20, minFrameHeight: 8, drawnShare: 0.5 },
-  text: { lineTolEm: 0.45, cellGapEm: 1.2, blockGapEm: 3, heading1Ratio: 1.45, heading2Ratio: 1.15, furnitureTop: 0.07, furnitureBottom: 0.92, furnitureMaxChars: 12 },
+  text: { lineTolEm: 0.45, cellGapEm: 1.2, blockGapEm: 3, heading1Ratio: 1.45, heading2Ratio: 1.15, furnitureTop: 0.07, furnitureBottom: 0.92, furnitureMaxChars: 12, figureSpaceEm: 0.15 },
   stream: { wordGapEm: 0.4, minPieces: 2, minRows: 2, maxRowGapEm: 3.5, maxWrappedLines: 12, maxHeaderLines: 8, headerGapEm: 2.5, maxHeaderChars: 60, alignTol: 2, wrapJoinEm: 1.6, stripTol: 1, edgePadEm: 0.3, straddleOverlapEm: 0.2, hanCellGapEm: 0.2, edgeRowGapRatio: 1.5, labelOnlyLines: 2, bottomBandEm: 0.25, mergedCentreTol: 0.25, shiftedGapRatio: 1.5 },
   confidence: { ruled: 0.95, ruledVirtualRows: 0.8, ruledVirtualColumns: 0.75, ruledVirtualBoth: 0.7, stream: 0.6, streamFew: 0.45 },
   segment: { continuationEdgeTol: 6 },

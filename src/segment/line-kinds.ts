@@ -5,6 +5,7 @@
 import { parseUnit, type Unit } from '../core/amount.js';
 import { cleanText } from '../core/text.js';
 import { isPageNumberLine } from '../core/page-number.js';
+import { isNoteLine } from '../core/note-line.js';
 
 export type LineKind =
   | { kind: 'title'; title: string; label?: string }
@@ -34,7 +35,7 @@ export function classifyLine(raw: string): LineKind {
   if (TOC.test(text)) return { kind: 'toc' };
   if (isPageNumberLine(text)) return { kind: 'pagenumber' };
   const compact = text.replace(/\s+/g, '');
-  if (/^注\s*[:：]|^说明\s*[:：]|本表无数据|无数据$/.test(text)) {
+  if (isNoteLine(text) || /本表无数据|无数据$/.test(text)) {
     return { kind: 'note', text, empty: /无数据|本表为空|无此项|不涉及|没有.{0,8}(收支|支出|收入|数据)|为空表/.test(compact) };
   }
   const dep = DEPARTMENT.exec(text);

@@ -4,7 +4,7 @@
  * rules were read as one-character boxes (1, E, 兰) at probabilities below 0.3.
  */
 import { describe, expect, it } from 'vitest';
-import { correctReading, isNoise, readDigits } from '../../extractors/ocr/ocr-correct.js';
+import { correctReading, isNoise, readDigits, readSeparators } from '../../extractors/ocr/ocr-correct.js';
 import { fixOcrPunctuation, sameReading } from '../../extractors/ocr/ocr-text.js';
 
 describe('readDigits', () => {
@@ -25,11 +25,43 @@ describe('readDigits', () => {
   });
 });
 
+describe('readSeparators', () => {
+  // 江苏省人大常委会办公厅 2019, p.8: 30102 津贴补贴 3,468.54, its comma at 0.78 with ， at 0.18, withheld
+  const alts = (n: number, at: number, alt: { ch: string; p: number }[]) => Array.from({ length: n }, (_, i) => (i === at ? alt : []));
+  it('adds the belief in the other separators to a grouping comma', () => {
+    const r = readSeparators({ text: '3,468.54', probs: [0.99, 0.78, 1, 0.99, 0.99, 0.98, 0.97, 0.99], alts: alts(8, 1, [{ ch: '，', p: 0.18 }, { ch: '', p: 0.03 }]) });
+    expect(r.text).toBe('3,468.54');
+    expect(r.probs[1]).toBeCloseTo(0.99);
+  });
+
+  it('adds no belief in a digit, and leaves a number with no decimal part', () => {
+    expect(readSeparators({ text: '3,468.54', probs: [0.99, 0.6, 1, 1, 1, 1, 1, 1], alts: alts(8, 1, [{ ch: '1', p: 0.3 }, { ch: '', p: 0.05 }]) }).probs[1]).toBeCloseTo(0.65);
+    // 3,468 or 3.468: which one was printed changes the number a thousandfold
+    expect(readSeparators({ text: '3,468', probs: [1, 0.6, 1, 1, 1], alts: alts(5, 1, [{ ch: '.', p: 0.4 }]) }).probs[1]).toBe(0.6);
+    // the decimal point is not a grouping comma
+    expect(readSeparators({ text: '3,468.54', probs: [1, 1, 1, 1, 1, 0.6, 1, 1], alts: alts(8, 5, [{ ch: ',', p: 0.4 }]) }).probs[5]).toBe(0.6);
+  });
+
+  it('is part of reading digits', () => {
+    expect(readDigits({ text: '7,747.46', probs: [1, 0.72, 1, 1, 1, 1, 1, 1], alts: alts(8, 1, [{ ch: '，', p: 0.25 }]) }).probs[1]).toBeCloseTo(0.97);
+  });
+});
+
 describe('isNoise', () => {
   it('takes a one-character box read below 0.5 for a speck, nothing else', () => {
     expect(isNoise({ text: '1', probs: [0.07], alts: [[]] })).toBe(true);
     expect(isNoise({ text: '1', probs: [0.97], alts: [[]] })).toBe(false);
     expect(isNoise({ text: '1年', probs: [0.2, 0.99], alts: [[], []] })).toBe(false);
+  });
+
+  it('takes a lone mark read below 0.8 for a speck: the sliver of 计 in 合计 read · at 0.51 (江苏省高级人民法院 2019, p.9)', () => {
+    expect(isNoise({ text: '·', probs: [0.51], alts: [[]] })).toBe(true);
+    expect(isNoise({ text: '-', probs: [0.7], alts: [[]] })).toBe(true);
+    expect(isNoise({ text: '-', probs: [0.9], alts: [[]] })).toBe(false);
+    // a lone character, letter or digit keeps the 0.5 line
+    expect(isNoise({ text: '计', probs: [0.6], alts: [[]] })).toBe(false);
+    expect(isNoise({ text: 'A', probs: [0.6], alts: [[]] })).toBe(false);
+    expect(isNoise({ text: '0', probs: [0.6], alts: [[]] })).toBe(false);
   });
 });
 

@@ -66,10 +66,11 @@ describe('figures set closer than a cell gap', () => {
   const line = (text: string, x = 100) => groupLines(fragments(text, x, 200)).map((l) => linePieces(l, 1.2))[0];
 
   it('splits a piece of figures only into one piece per figure', () => {
-    expect(splitNumberRuns(line('2,753,438 2,799,250 (4.7) 12.5%')).map((p) => p.text)).toEqual(['2,753,438', '2,799,250', '(4.7)', '12.5%']);
-    expect(splitNumberRuns(line('2003–04 2004–05 2005–06')).map((p) => p.text)).toEqual(['2003–04', '2004–05', '2005–06']);
-    expect(splitNumberRuns(line('Total 2,753,438 2,799,250')).map((p) => p.text)).toEqual(['Total 2,753,438 2,799,250']);
-    expect(splitNumberRuns(line('1,633,000.00')).map((p) => p.text)).toEqual(['1,633,000.00']);
+    const figureSpace = layoutSettings().text.figureSpaceEm;
+    expect(splitNumberRuns(line('2,753,438 2,799,250 (4.7) 12.5%'), figureSpace).map((p) => p.text)).toEqual(['2,753,438', '2,799,250', '(4.7)', '12.5%']);
+    expect(splitNumberRuns(line('2003–04 2004–05 2005–06'), figureSpace).map((p) => p.text)).toEqual(['2003–04', '2004–05', '2005–06']);
+    expect(splitNumberRuns(line('Total 2,753,438 2,799,250'), figureSpace).map((p) => p.text)).toEqual(['Total 2,753,438 2,799,250']);
+    expect(splitNumberRuns(line('1,633,000.00'), figureSpace).map((p) => p.text)).toEqual(['1,633,000.00']);
   });
 
   it('measures a header of year ranges without its figures, a sentence naming one year with it', () => {
