@@ -32,6 +32,8 @@ const { openPdf } = await dist('extractors/pdf/load-document.js');
 const { renderPage } = await dist('extractors/ocr/render-page.js');
 const { pageImageAt } = await dist('extractors/ocr/page-image.js');
 const raster = await dist('extractors/ocr/raster.js');
+const { cellWalls } = await dist('extractors/ocr/cell-walls.js');
+const { dropStrayStrokes } = await dist('extractors/ocr/stray-strokes.js');
 const { ocrEngine } = await dist('extractors/ocr/paddle.js');
 const { OCR_DEFAULTS, ocrPage, splitAtRules } = await dist('extractors/ocr/ocr-page.js');
 const { extract } = await dist('src/pipeline.js');
@@ -74,7 +76,13 @@ for (let p = 1; p <= n; p++) {
     }
     return { g, ink };
   }, count);
-  const rules = await stage('rules', () => raster.findRules(ink, g.width, g.height, Math.round(s.ruleMinInch * s.dpi), Math.max(3, Math.round(s.ruleMaxThickInch * s.dpi))), count);
+  const rules = await stage('rules', () => {
+    const minRule = Math.round(s.ruleMinInch * s.dpi);
+    const maxThick = Math.max(3, Math.round(s.ruleMaxThickInch * s.dpi));
+    const found = raster.findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
+    const long = dropStrayStrokes(found.rules, Math.round(s.strokeMaxInch * s.dpi));
+    return [...long, ...cellWalls(found.shortVerticals, long, maxThick)];
+  }, count);
   const clean = await stage('erase', () => raster.eraseRules(g, rules), count);
   const boxes = await stage('detect', async () => (await engine.detect(clean, s.detectLimit)).flatMap((b) => splitAtRules(b, rules)), count);
   await stage('recognise', () => engine.recognize(clean, boxes, s.recMinWidth), count);

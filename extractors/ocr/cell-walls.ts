@@ -6,7 +6,7 @@
  * header, so the codes became part of the item). A short run is a wall only when it reaches from a
  * horizontal rule to another across its whole height: a character's stroke does not.
  */
-import { findRules, type RasterRule } from './raster.js';
+import type { RasterRule } from './raster.js';
 
 const isVertical = (r: RasterRule) => r.x0 === r.x1;
 
@@ -14,11 +14,15 @@ const isVertical = (r: RasterRule) => r.x0 === r.x1;
 const meets = (hs: readonly RasterRule[], x: number, y: number, tol: number) =>
   hs.some((h) => Math.abs(h.y0 - y) <= h.thick / 2 + tol && x >= Math.min(h.x0, h.x1) - tol && x <= Math.max(h.x0, h.x1) + tol);
 
-export function cellWalls(ink: Uint8Array, width: number, height: number, rules: readonly RasterRule[], minLen: number, maxThick: number, gap = 3): RasterRule[] {
+/**
+ * The walls among `shortVerticals` (vertical rules found at a length shorter than a rule's,
+ * raster.ts findRulesAndShortVerticals), given the page's `rules`.
+ */
+export function cellWalls(shortVerticals: readonly RasterRule[], rules: readonly RasterRule[], maxThick: number, gap = 3): RasterRule[] {
   const hs = rules.filter((r) => !isVertical(r));
   const long = rules.filter(isVertical);
   const tol = gap + 2;
-  return findRules(ink, width, height, minLen, maxThick, gap, true).filter((v) => {
+  return shortVerticals.filter((v) => {
     const [top, bottom] = [Math.min(v.y0, v.y1), Math.max(v.y0, v.y1)];
     // a piece of a rule already found is not a wall of its own
     if (long.some((l) => Math.abs(l.x0 - v.x0) <= maxThick && Math.min(l.y0, l.y1) <= bottom && Math.max(l.y0, l.y1) >= top)) return false;

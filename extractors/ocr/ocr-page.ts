@@ -18,7 +18,7 @@ import { dropStrayStrokes } from './stray-strokes.js';
 import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
 import { closingBracket, fixOcrPunctuation, sameReading } from './ocr-text.js';
-import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, rotate, type Gray, type RasterRule } from './raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRulesAndShortVerticals, rotate, type Gray, type RasterRule } from './raster.js';
 
 /** Every tuning value of the OCR path, with its default. */
 export interface OcrSettings {
@@ -130,10 +130,11 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   }
   const minRule = Math.round(settings.ruleMinInch * dpi);
   const maxThick = Math.max(3, Math.round(settings.ruleMaxThickInch * dpi));
+  const found = findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
   // a bold title's strokes pass for short rules; a table's short rule meets one across it (stray-strokes.ts)
-  const long = dropStrayStrokes(findRules(ink, g.width, g.height, minRule, maxThick), Math.round(settings.strokeMaxInch * dpi));
+  const long = dropStrayStrokes(found.rules, Math.round(settings.strokeMaxInch * dpi));
   // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
-  const rules = [...long, ...cellWalls(ink, g.width, g.height, long, Math.round(minRule / 4), maxThick)];
+  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick)];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)

@@ -89,10 +89,14 @@ async function detect(ort: Ort, det: Session, g: Gray, limitSide: number): Promi
   const grey = resizeRegion(g, 0, 0, g.width, g.height, W, H);
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
-  const input = new Float32Array(3 * W * H);
-  for (let c = 0; c < 3; c++) {
-    const off = c * W * H;
-    for (let i = 0; i < W * H; i++) input[off + i] = (grey[i] / 255 - mean[c]) / std[c];
+  const n = W * H;
+  const input = new Float32Array(3 * n);
+  // the three channels in one pass over the grey (the same arithmetic as a pass per channel)
+  for (let i = 0; i < n; i++) {
+    const v = grey[i] / 255;
+    input[i] = (v - mean[0]) / std[0];
+    input[n + i] = (v - mean[1]) / std[1];
+    input[2 * n + i] = (v - mean[2]) / std[2];
   }
   const out = await det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, H, W]) });
   const prob = out[det.outputNames[0]].data as Float32Array;

@@ -180,36 +180,55 @@ function longRuns(ink: Uint8Array, width: number, height: number, horizontal: bo
  * neighbouring rows that overlap are one rule. Text is made of short runs, so it does not qualify.
  */
 export function findRules(ink: Uint8Array, width: number, height: number, minLen: number, maxThick: number, gap = 3, verticalOnly = false): RasterRule[] {
+  const horizontal = verticalOnly ? [] : mergeRuns(longRuns(ink, width, height, true, minLen, gap), true, maxThick);
+  return [...horizontal, ...mergeRuns(longRuns(ink, width, height, false, minLen, gap), false, maxThick)];
+}
+
+/**
+ * findRules at `minLen`, and the vertical rules at a shorter `shortLen` besides (cell-walls.ts),
+ * from one walk of the page's columns: a run does not depend on the length asked for, so the runs
+ * at least `minLen` long of the walk at `shortLen` are the runs of a walk at `minLen`.
+ */
+export function findRulesAndShortVerticals(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  minLen: number,
+  shortLen: number,
+  maxThick: number,
+  gap = 3,
+): { rules: RasterRule[]; shortVerticals: RasterRule[] } {
+  const columns = longRuns(ink, width, height, false, Math.min(minLen, shortLen), gap);
+  const long = columns.map((runs) => runs.filter((r) => r.to - r.from + 1 >= minLen));
+  const rules = [...mergeRuns(longRuns(ink, width, height, true, minLen, gap), true, maxThick), ...mergeRuns(long, false, maxThick)];
+  return { rules, shortVerticals: mergeRuns(columns, false, maxThick) };
+}
+
+/** The runs of neighbouring rows (columns) that overlap, joined into rules no thicker than `maxThick`. */
+function mergeRuns(byLine: readonly Run[][], horizontal: boolean, maxThick: number): RasterRule[] {
   const rules: RasterRule[] = [];
-  for (const horizontal of verticalOnly ? [false] : [true, false]) {
-    const byLine = longRuns(ink, width, height, horizontal, minLen, gap);
-    let open: { rule: Run; first: number; last: number }[] = [];
-    const closed: { rule: Run; first: number; last: number }[] = [];
-    for (let line = 0; line < byLine.length; line++) {
-      const runs = byLine[line];
-      const next: typeof open = [];
-      for (const r of runs) {
-        const o = open.find((c) => c.last === line - 1 && r.from <= c.rule.to && r.to >= c.rule.from);
-        if (o) {
-          o.rule = { at: o.rule.at, from: Math.min(o.rule.from, r.from), to: Math.max(o.rule.to, r.to) };
-          o.last = line;
-          next.push(o);
-        } else next.push({ rule: r, first: line, last: line });
-      }
-      for (const c of open) if (!next.includes(c)) closed.push(c);
-      open = next;
+  let open: { rule: Run; first: number; last: number }[] = [];
+  const closed: { rule: Run; first: number; last: number }[] = [];
+  for (let line = 0; line < byLine.length; line++) {
+    const runs = byLine[line];
+    const next: typeof open = [];
+    for (const r of runs) {
+      const o = open.find((c) => c.last === line - 1 && r.from <= c.rule.to && r.to >= c.rule.from);
+      if (o) {
+        o.rule = { at: o.rule.at, from: Math.min(o.rule.from, r.from), to: Math.max(o.rule.to, r.to) };
+        o.last = line;
+        next.push(o);
+      } else next.push({ rule: r, first: line, last: line });
     }
-    closed.push(...open);
-    for (const c of closed) {
-      const thick = c.last - c.first + 1;
-      if (thick > maxThick) continue;
-      const mid = (c.first + c.last) / 2;
-      rules.push(
-        horizontal
-          ? { x0: c.rule.from, x1: c.rule.to, y0: mid, y1: mid, thick }
-          : { x0: mid, x1: mid, y0: c.rule.from, y1: c.rule.to, thick },
-      );
-    }
+    for (const c of open) if (!next.includes(c)) closed.push(c);
+    open = next;
+  }
+  closed.push(...open);
+  for (const c of closed) {
+    const thick = c.last - c.first + 1;
+    if (thick > maxThick) continue;
+    const mid = (c.first + c.last) / 2;
+    rules.push(horizontal ? { x0: c.rule.from, x1: c.rule.to, y0: mid, y1: mid, thick } : { x0: mid, x1: mid, y0: c.rule.from, y1: c.rule.to, thick });
   }
   return rules;
 }
@@ -292,20 +311,31 @@ export function resizeRegion(g: Gray, x: number, y: number, w: number, h: number
   const out = new Float32Array(outW * outH);
   const sx = w / outW;
   const sy = h / outH;
+  const d = g.data;
+  // each output column's source columns and weight, worked out once and not again on every row
+  const xa = new Int32Array(outW);
+  const xb = new Int32Array(outW);
+  const wx = new Float64Array(outW);
+  for (let ox = 0; ox < outW; ox++) {
+    const fx0 = x + (ox + 0.5) * sx - 0.5;
+    const x0 = Math.max(0, Math.min(g.width - 1, Math.floor(fx0)));
+    xa[ox] = x0;
+    xb[ox] = Math.min(g.width - 1, x0 + 1);
+    wx[ox] = Math.max(0, Math.min(1, fx0 - x0));
+  }
   for (let oy = 0; oy < outH; oy++) {
     const fy0 = y + (oy + 0.5) * sy - 0.5;
     const y0 = Math.max(0, Math.min(g.height - 1, Math.floor(fy0)));
     const y1 = Math.min(g.height - 1, y0 + 1);
     const fy = Math.max(0, Math.min(1, fy0 - y0));
+    const r0 = y0 * g.width;
+    const r1 = y1 * g.width;
+    const o = oy * outW;
     for (let ox = 0; ox < outW; ox++) {
-      const fx0 = x + (ox + 0.5) * sx - 0.5;
-      const x0 = Math.max(0, Math.min(g.width - 1, Math.floor(fx0)));
-      const x1 = Math.min(g.width - 1, x0 + 1);
-      const fx = Math.max(0, Math.min(1, fx0 - x0));
-      const d = g.data;
-      const top = d[y0 * g.width + x0] * (1 - fx) + d[y0 * g.width + x1] * fx;
-      const bot = d[y1 * g.width + x0] * (1 - fx) + d[y1 * g.width + x1] * fx;
-      out[oy * outW + ox] = top * (1 - fy) + bot * fy;
+      const fx = wx[ox];
+      const top = d[r0 + xa[ox]] * (1 - fx) + d[r0 + xb[ox]] * fx;
+      const bot = d[r1 + xa[ox]] * (1 - fx) + d[r1 + xb[ox]] * fx;
+      out[o + ox] = top * (1 - fy) + bot * fy;
     }
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cellWalls } from '../../extractors/ocr/cell-walls.js';
-import { binarize, findRules, type Gray } from '../../extractors/ocr/raster.js';
+import { binarize, findRules, findRulesAndShortVerticals, type Gray } from '../../extractors/ocr/raster.js';
 
 function page(): Gray {
   const g: Gray = { width: 500, height: 300, data: new Uint8Array(500 * 300).fill(255) };
@@ -31,7 +31,9 @@ describe('cellWalls', () => {
     const ink = binarize(g);
     const long = findRules(ink, g.width, g.height, 80, 6);
     expect(long.filter((r) => r.x0 === r.x1 && Math.round(r.x0) === 171)).toHaveLength(1);
-    const walls = cellWalls(ink, g.width, g.height, long, 20, 6);
+    const { rules, shortVerticals } = findRulesAndShortVerticals(ink, g.width, g.height, 80, 20, 6);
+    expect(rules).toEqual(long);
+    const walls = cellWalls(shortVerticals, rules, 6);
     expect(walls.map((w) => [Math.round(w.x0), Math.min(w.y0, w.y1) <= 22, Math.max(w.y0, w.y1) >= 76])).toEqual([[171, true, true]]);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ctcDecode } from '../../extractors/ocr/paddle.js';
 import { splitAtRules } from '../../extractors/ocr/ocr-page.js';
 import { fixOcrPunctuation } from '../../extractors/ocr/ocr-text.js';
-import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
+import { binarize, eraseRules, eraseRulesInk, estimateSkew, findRules, findRulesAndShortVerticals, otsuThreshold, rotate, type Gray } from '../../extractors/ocr/raster.js';
 
 function blank(width: number, height: number): Gray {
   return { width, height, data: new Uint8Array(width * height).fill(255) };
@@ -50,6 +50,20 @@ describe('raster', () => {
     for (const [x0, x1] of [[10, 60], [63, 120]]) d.data.fill(0, 5 * 200 + x0, 5 * 200 + x1);
     d.data.fill(0, 12 * 200 + 100, 12 * 200 + 198);
     expect(findRules(binarize(d, 128), d.width, d.height, 80, 6).map((r) => [r.x0, r.x1, r.y0])).toEqual([[10, 119, 5]]);
+  });
+
+  it('finds the rules and the short vertical runs in one walk as two calls of findRules would', () => {
+    // random ink: runs of every length, neighbouring columns overlapping, gaps of every size
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const g = table();
+    for (let i = 0; i < 400; i++) vline(g, Math.floor(rand() * 590), Math.floor(rand() * 300), Math.floor(rand() * 300) + 20 + Math.floor(rand() * 80), 1 + Math.floor(rand() * 3));
+    for (let i = 0; i < 3000; i++) g.data[Math.floor(rand() * g.data.length)] = 0;
+    const ink = binarize(g);
+    const { rules, shortVerticals } = findRulesAndShortVerticals(ink, g.width, g.height, 80, 20, 6);
+    expect(rules).toEqual(findRules(ink, g.width, g.height, 80, 6));
+    expect(shortVerticals).toEqual(findRules(ink, g.width, g.height, 20, 6, 3, true));
+    expect(shortVerticals.length).toBeGreaterThan(rules.filter((r) => r.x0 === r.x1).length);
   });
 
   it('measures a small skew and undoes it', () => {
