@@ -1,6 +1,6 @@
 /**
  * Imports run one way, down the pipeline: a stage imports only itself and the stages below it
- * (docs/architecture: schemas → core → extractors → segment → interpret → validate → export/db →
+ * (README "How it works": schemas → core → extractors → segment → interpret → identities → confirm → validate → export/db →
  * pipeline → batch → cli). A lower stage importing a higher one fails here, with the offending line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ const LAYERS: [string, number][] = [
   ['extractors/', 2],
   ['src/segment/', 3],
   ['src/interpret/', 4],
+  ['src/identities/', 4.5], // the identities over interpreted tables, shared by confirm and validate
+  ['src/confirm/', 4.7], // unsure OCR readings confirmed by those identities, before validation
   ['src/validate/', 5],
   ['src/export/', 6],
   ['src/db/', 6],
