@@ -25,7 +25,8 @@ export const OCR_HELD_OUT_DOCS = [
   { rel: 'jiangsu/江苏省人大办公厅_江苏省人大常委会办公厅2019年部门预算公开表.pdf', pages: [1, 12], tuned: true },
   { rel: 'jiangsu/江苏省高级人民法院_江苏省高级人民法院2019年度部门预算公开.pdf', pages: [8, 19], tuned: true },
   { rel: 'shanghai/普陀区委社会工作部_2024_部门决算.pdf', pages: [5, 16] },
-  { rel: 'shanghai/普陀区司法局_2026_部门预算.pdf', pages: [8, 19] },
+  // tuned on since: its scan with the seed by name read 收入 as 收人 in a title (2026年部门收人预算总表, snap-words.ts)
+  { rel: 'shanghai/普陀区司法局_2026_部门预算.pdf', pages: [8, 19], tuned: true },
   // added when the two Jiangsu documents above were tuned on (issue 10, header words, cell walls, split numbers)
   { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2019年度部门预算公开表格.pdf', pages: [1, 12] },
   { rel: 'jiangsu/江苏省政协办公厅_江苏省政协办公厅2019年预算公开表.pdf', pages: [1, 12] },

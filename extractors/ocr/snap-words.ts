@@ -10,12 +10,12 @@
  * 人 and 入 are one glyph to the recogniser (a stroke's length apart; it reads either at 0.999), so
  * one read in place of the other counts as unsure — as 0 and O do for digits (ocr-correct.ts).
  * At least two characters must agree with the word besides the edit, so a two-character box is
- * never turned into another two-character word (余额 is not 金额). A text with a digit is not a
- * header word: digits are never touched.
+ * never turned into another two-character word (余额 is not 金额). A text with a digit is snapped
+ * only by a glyph pair (2026年部门收人预算总表): digits are never touched.
  */
 import type { Reading } from './ocr-correct.js';
 import { SURE_CHAR, edits } from './snap-labels.js';
-import { BUDGET_WORDS, HEADER_WORDS, isRegistryTitle } from './vocabulary.js';
+import { BUDGET_WORDS, HEADER_WORDS, isRegistryTitle, namesKind } from './vocabulary.js';
 
 /** glyphs the recogniser takes for one another, however sure it says it is */
 const SAME_GLYPH: Record<string, string> = { 人: '入', 入: '人' };
@@ -35,16 +35,21 @@ export interface WordSnap {
 /** The header or title word `chars` (no spaces) is one unsure character off, if exactly one. */
 export function snapHeaderWord(chars: readonly string[], probs: readonly number[]): WordSnap | undefined {
   const text = chars.join('');
-  if (chars.length < 3 || chars.length !== probs.length || /\d/.test(text) || BUDGET_WORDS.has(text) || isRegistryTitle(text)) return undefined;
+  if (chars.length < 3 || chars.length !== probs.length || BUDGET_WORDS.has(text) || isRegistryTitle(text)) return undefined;
   let best: WordSnap | undefined;
   let tie = false;
-  // a title the registry knows by pattern only (收入(预算)?总表), one glyph of a pair off
+  // a title the registry knows by pattern only (收入(预算)?总表), one glyph of a pair off; or a
+  // title naming no kind that names one with the glyph swapped, its year and the rest as read
+  // (2026年部门收人预算总表, 普陀区司法局 2026: every fact of the table had a title no text layer gives)
   chars.forEach((ch, i) => {
     const other = SAME_GLYPH[ch];
-    if (!other || !isRegistryTitle([...chars.slice(0, i), other, ...chars.slice(i + 1)].join(''))) return;
+    const swapped = other && [...chars.slice(0, i), other, ...chars.slice(i + 1)].join('');
+    if (!swapped || !(isRegistryTitle(swapped) || (namesKind(swapped) && !namesKind(text)))) return;
     if (best) tie = true;
-    else best = { word: [...chars.slice(0, i), other, ...chars.slice(i + 1)].join(''), changed: i };
+    else best = { word: swapped, changed: i };
   });
+  // a text with a digit is snapped by the glyph pair only: a vocabulary word's edit never reaches a digit
+  if (/\d/.test(text)) return best && !tie ? best : undefined;
   // the same length (one character read otherwise) or one longer (one character read in too much)
   for (const word of [...(WORDS_BY_LENGTH.get(chars.length) ?? []), ...(WORDS_BY_LENGTH.get(chars.length - 1) ?? [])]) {
     const w = Array.from(word);

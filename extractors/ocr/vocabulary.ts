@@ -94,6 +94,14 @@ export function isRegistryTitle(text: string): boolean {
   return TABLE_TITLES.includes(text) || TABLE_PATTERNS.some((p) => p.exec(text)?.[0] === text);
 }
 
+/**
+ * A line that names a kind of the registry the way segmentation finds it: a title (ending 表)
+ * one of whose kind patterns it contains (2026年部门收入预算总表 holds 收入预算总表).
+ */
+export function namesKind(text: string): boolean {
+  return /表$/.test(text) && TABLE_PATTERNS.some((p) => p.test(text));
+}
+
 /** a truncated title is at least this long: shorter ends (总表, 算表) are parts of any title */
 const MIN_TITLE_END = 4;
 

@@ -25,6 +25,15 @@ describe('snapHeaderWord', () => {
     expect(r.probs).toHaveLength(6);
   });
 
+  it('reads 人 for 入 in a title that names a kind only so, its year as read (regression: 普陀区司法局 2026, 2026年部门收人预算总表)', () => {
+    const read = '2026年部门收人预算总表';
+    expect(snapHeaderWord(Array.from(read), probs(read))).toEqual({ word: '2026年部门收入预算总表', changed: 8 });
+    // a title that already names a kind is left as read; a digit is never an edit
+    expect(snapHeaderWord(Array.from('2026年部门收入预算总表'), probs('2026年部门收入预算总表'))).toBeUndefined();
+    expect(snapHeaderWord(Array.from('2026年人员经费表'), probs('2026年人员经费表'))).toBeUndefined();
+    expect(snapHeaderWord(Array.from('2026金客额'), probs('2026金客额', { 5: 0.5 }))).toBeUndefined();
+  });
+
   it('leaves words already known, short words, digits and far readings', () => {
     expect(snapHeaderWord(Array.from('金额'), probs('金额', { 0: 0.5 }))).toBeUndefined();
     // two characters: another two-character word is never made of one
