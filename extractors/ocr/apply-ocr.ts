@@ -13,6 +13,7 @@ import { snapToSubjectName } from './snap-labels.js';
 import { snapHeaderWord } from './snap-words.js';
 import { splitNumberCells } from './split-number.js';
 import { codeCellNamed } from './code-by-name.js';
+import { codeNameMismatch } from './code-name-mismatch.js';
 import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
@@ -173,6 +174,13 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
       for (const row of block.rows) {
         // a code read with an unsure digit that the name beside it confirms is read (code-by-name.ts)
         const named = row.cells[codeCellNamed(row.cells.map((c) => c.text), (i) => (row.cells[i].bbox ? cellChars(row.cells[i], ocr.texts) : undefined), minCharProb) ?? -1];
+        // a code the name beside it contradicts (a digit dropped: 30309 read 309) is reported (code-name-mismatch.ts)
+        const mismatch = codeNameMismatch(row.cells.map((c) => c.text));
+        const codeCell = mismatch && row.cells[mismatch.at];
+        if (mismatch && codeCell?.bbox) {
+          const message = `page ${page}: the code "${mismatch.code}" is not a code of "${mismatch.name}" (${mismatch.codes.join(', ')}): a digit may not have been read`;
+          diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(codeCell.bbox, ocr) });
+        }
         for (const cell of row.cells) {
           if (!cell.bbox || !cell.text.trim()) continue;
           const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);

@@ -23,6 +23,11 @@ const MOST_UNSURE = 2;
 const CODES_BY_NAME = new Map<string, string[]>();
 for (const [code, names] of SUBJECT_NAMES_BY_CODE) for (const n of names) CODES_BY_NAME.set(n, [...(CODES_BY_NAME.get(n) ?? []), code]);
 
+/** The codes the vocabulary gives a subject name (empty for a name it does not know). */
+export function codesNamed(name: string): readonly string[] {
+  return CODES_BY_NAME.get(name) ?? [];
+}
+
 /**
  * Whether `digits` (a code read with per-digit probabilities) is confirmed by `name`, a label read
  * sure in the same row: the name's only code that agrees with every sure digit (≥ minCharProb) is
@@ -33,7 +38,7 @@ export function codeNamedBy(digits: readonly string[], probs: readonly number[],
   if (!isSubjectCode(code) || digits.length !== probs.length) return false;
   const unsure = probs.filter((p) => p < minCharProb);
   if (unsure.length > MOST_UNSURE || unsure.some((p) => p < LEAST_DIGIT)) return false;
-  const fits = (CODES_BY_NAME.get(name) ?? []).filter((c) => c.length === code.length && Array.from(c).every((d, i) => probs[i] < minCharProb || d === digits[i]));
+  const fits = codesNamed(name).filter((c) => c.length === code.length && Array.from(c).every((d, i) => probs[i] < minCharProb || d === digits[i]));
   return fits.length === 1 && fits[0] === code;
 }
 
