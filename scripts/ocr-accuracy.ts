@@ -124,6 +124,7 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
     );
   const truth = placed(text);
   const flaggedRows = new Set(ocrChecks.findings.filter((x) => x.severity !== 'info' && x.where.row !== undefined).map((x) => `${x.where.table ?? ''}|${x.where.row}`));
+  const warnings = ocrWarnings(ocr);
   const out: ValueCheck = { amounts: 0, right: 0, wrong: [], unflagged: [] };
   for (const p of placed(ocr)) {
     out.amounts++;
@@ -135,7 +136,7 @@ export function ocrValueCheck(ocr: Document, ocrChecks: Checks, text: Document, 
     }
     const w = { page: p.page, value: p.value, ...(at[0] ? { expected: at[0].value } : {}) };
     out.wrong.push(w);
-    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || ocrWarnings(ocr).some((d) => nearPlace(d, p, tol));
+    const flagged = flaggedRows.has(`${p.table}|${p.row}`) || warnings.some((d) => nearPlace(d, p, tol));
     if (!flagged) out.unflagged.push(w);
   }
   return out;

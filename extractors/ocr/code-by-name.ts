@@ -45,16 +45,22 @@ export function codeNamedBy(digits: readonly string[], probs: readonly number[],
 /** a cell's characters (spaces left out) with their probabilities, when the recognised boxes give exactly its text */
 export type CellChars = (i: number) => { chars: string[]; probs: number[] } | undefined;
 
+/** Where a row prints its code and its name: the first cell with a digit, and the next cell with text after it. */
+export function codeAndNameCells(texts: readonly string[]): { codeAt: number; nameAt: number } | undefined {
+  const codeAt = texts.findIndex((t) => /\d/.test(t));
+  const nameAt = codeAt < 0 ? -1 : texts.findIndex((t, j) => j > codeAt && t.trim());
+  return nameAt < 0 ? undefined : { codeAt, nameAt };
+}
+
 /**
  * The index of the row's code cell when its unsure reading is confirmed by the name in the next
  * cell with text, read sure (every character at minCharProb or above, as a number must be); undefined otherwise.
  */
 export function codeCellNamed(texts: readonly string[], charsOf: CellChars, minCharProb: number): number | undefined {
-  const at = texts.findIndex((t) => /\d/.test(t));
-  if (at < 0) return undefined;
-  const code = charsOf(at);
-  const labelAt = texts.findIndex((t, j) => j > at && t.trim());
-  const label = labelAt >= 0 ? charsOf(labelAt) : undefined;
+  const cells = codeAndNameCells(texts);
+  if (!cells) return undefined;
+  const code = charsOf(cells.codeAt);
+  const label = charsOf(cells.nameAt);
   if (!code || !label || label.probs.some((p) => p < minCharProb)) return undefined;
-  return codeNamedBy(code.chars, code.probs, label.chars.join(''), minCharProb) ? at : undefined;
+  return codeNamedBy(code.chars, code.probs, label.chars.join(''), minCharProb) ? cells.codeAt : undefined;
 }

@@ -7,7 +7,7 @@
  * the vocabulary knows the name (vocabulary.ts) and the code read is none of its codes, the code
  * cell is reported. Nothing is changed: the digits the recogniser did not read are not put in.
  */
-import { codesNamed } from './code-by-name.js';
+import { codeAndNameCells, codesNamed } from './code-by-name.js';
 
 export interface CodeNameMismatch {
   /** the index of the code cell in the row */
@@ -20,14 +20,13 @@ export interface CodeNameMismatch {
 
 /** The row's code cell (3–7 digits, the first cell with a digit) when the name after it is a known name of other codes only. */
 export function codeNameMismatch(texts: readonly string[]): CodeNameMismatch | undefined {
-  const at = texts.findIndex((t) => /\d/.test(t));
-  if (at < 0) return undefined;
+  const cells = codeAndNameCells(texts);
+  if (!cells) return undefined;
+  const at = cells.codeAt;
   const code = texts[at].replace(/\s+/g, '');
   // a row number (1, 12) or an amount is no code
   if (!/^\d{3,7}$/.test(code)) return undefined;
-  const labelAt = texts.findIndex((t, j) => j > at && t.trim());
-  if (labelAt < 0) return undefined;
-  const name = texts[labelAt].replace(/\s+/g, '');
+  const name = texts[cells.nameAt].replace(/\s+/g, '');
   const codes = codesNamed(name);
   return codes.length && !codes.includes(code) && !sameItemUnderAnother(code, codes) ? { at, code, name, codes } : undefined;
 }

@@ -23,7 +23,9 @@ import { agreeFinding, compareFigs, figOf, grandTotal, roleKinds, tablesOf, type
 import { finding, placeEn, placeZh } from './messages.js';
 import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
-import { amountByLeaf, blocks, isTotalRow, itemText, leaf, norm, sumFinding, twoSided, valueOf } from './tables.js';
+import { amountByLeaf, leaf, norm, sumFinding, valueOf } from './tables.js';
+import { blocks, twoSided } from '../identities/code-families.js';
+import { isTotalRow, itemText } from '../identities/total-rows.js';
 
 const ANY_TOTAL = /合计|总计|小计|^金额$|预算数$|决算数$/;
 

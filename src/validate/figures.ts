@@ -9,7 +9,9 @@ import type { Dec } from '../core/decimal.js';
 import { abs, cmp, sub } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
-import { blocks, isMoneyPath, isTotalRow, itemText, leaf, topLevel, valueOf } from './tables.js';
+import { isMoneyPath, leaf, valueOf } from './tables.js';
+import { blocks } from '../identities/code-families.js';
+import { isTotalRow, itemText, topLevel } from '../identities/total-rows.js';
 
 export interface Fig {
   /** printed value in the table's unit */

@@ -10,8 +10,9 @@ import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
 import { kindDef } from '../../schemas/table-kinds.js';
 import { hasMarkers, rowForest, walk } from '../identities/row-tree.js';
-import { codeFamilies } from '../identities/code-families.js';
-import { blocks, hasAmounts, isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf, sumFinding, twoSided, valueOf } from './tables.js';
+import { hasAmounts, sumFinding, valueOf } from './tables.js';
+import { blocks, codeFamilies, twoSided } from '../identities/code-families.js';
+import { isTotalRow, nonEmptyLabels, runsBetweenTotals, subItemsOf } from '../identities/total-rows.js';
 
 function amountColumns(rows: Row[]): Map<number, string> {
   const cols = new Map<number, string>();

@@ -16,7 +16,9 @@ import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { agreeFinding, compareFigs, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
-import { blocks, isMoneyPath, isTotalRow, itemText, leaf, norm, valueOf } from './tables.js';
+import { isMoneyPath, leaf, norm, valueOf } from './tables.js';
+import { blocks } from '../identities/code-families.js';
+import { isTotalRow, itemText } from '../identities/total-rows.js';
 
 type NF = NarrativeFigure & { i: number };
 

@@ -4,7 +4,8 @@
  * name (…局, …中心, …办公室, the department itself) — never by whether figures happen to add up.
  */
 import type { Row, Table } from '../../schemas/document.js';
-import { isTotalRow, itemText, norm } from './tables.js';
+import { norm } from './tables.js';
+import { isTotalRow, itemText } from '../identities/total-rows.js';
 
 export interface ProjectGroups {
   /** the row that totals the whole table (合计 / the department), when printed */

@@ -9,9 +9,6 @@ import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { isMoneyPath } from '../util/money-column.js';
 
 export { isMoneyPath };
-// defined with the identities they decide (src/identities/code-families.ts), read here by every rule family
-export { blocks, codeKindOf, twoSided } from '../identities/code-families.js';
-export { isTotalRow, itemText, nonEmptyLabels, ordinalLevel, runsBetweenTotals, subItemsOf, topLevel, TOTAL_ITEM, type TopKind } from '../identities/total-rows.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
 

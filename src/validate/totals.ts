@@ -7,10 +7,11 @@
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
-import { totalRowFamilies } from '../identities/total-rows.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, unitOf } from './rounding.js';
-import { amountAt, blocks, hasAmounts, isTotalRow, itemText, leaf, sumFinding, valueOf } from './tables.js';
+import { amountAt, hasAmounts, leaf, sumFinding, valueOf } from './tables.js';
+import { blocks } from '../identities/code-families.js';
+import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
 
 function columnsOf(rows: Row[]): number[] {
   const s = new Set<number>();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../src/validate/index.js';
 import { markerOf, rowForest } from '../../src/identities/row-tree.js';
 import { projectGroups } from '../../src/validate/project-groups.js';
-import { subItemsOf } from '../../src/validate/tables.js';
+import { subItemsOf } from '../../src/identities/total-rows.js';
 import type { Document } from '../../schemas/document.js';
 import { doc, table, type TableSpec } from './builder.js';
 import { fileURLToPath } from 'node:url';
