@@ -11,7 +11,7 @@
 import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
 import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
-import { widenToInk } from './widen-box.js';
+import { dropPieces, widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
 import { cellWalls } from './cell-walls.js';
 import { dropStrayStrokes } from './stray-strokes.js';
@@ -139,8 +139,8 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
   const cleanInk = eraseRulesInk(ink, g.width, g.height, rules);
-  const boxes = detected
-    .map((b) => widenToInk(b, cleanInk, clean.width, detected))
+  // a piece of a large character given a box of its own is read with its line (widen-box.ts)
+  const boxes = dropPieces(detected, detected.map((b) => widenToInk(b, cleanInk, clean.width, detected, rules)), rules)
     // a piece cut off a taller box is fitted to its own ink (fit-to-ink.ts: a small 0 beside a two-line label)
     .flatMap((b) => splitAtRules(b, rules).map((p, _, all) => (all.length > 1 ? fitToInk(p, cleanInk, clean.width) : p)));
   const read = await engine.recognize(clean, boxes, settings.recMinWidth);
