@@ -17,6 +17,7 @@ import { codeNameMismatch } from './code-name-mismatch.js';
 import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
+import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -140,6 +141,27 @@ function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics
   cell.text = word;
 }
 
+/** A label cell read with an unsure character no vocabulary word confirms is reported (unsure-label.ts); a cell a mend changed is not the recogniser's reading any more. */
+function flagUnsureLabel(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
+  const read = cell.bbox && HAN.test(cell.text) ? cellChars(cell, ocr.texts) : undefined;
+  const at = read ? unsureLabelChars(read.chars, read.probs, minCharProb) : [];
+  if (!read || !at.length) return;
+  const message = unsureLabelMessage(page, cell.text.trim(), read.chars, read.probs, at, minCharProb);
+  diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+}
+
+/** A recognised line outside every table cell (a title) read with an unsure character no vocabulary word confirms (unsure-label.ts). */
+function flagUnsureLines(texts: readonly OcrText[], cells: readonly BBox[], ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
+  for (const t of texts) {
+    const chars = Array.from(t.text);
+    if (t.noise || !HAN.test(t.text) || cells.some((b) => inside(t, b))) continue;
+    const at = unsureLabelChars(chars, t.probs, minCharProb);
+    if (!at.length) continue;
+    const message = unsureLabelMessage(page, t.text, chars, t.probs, at, minCharProb);
+    diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr) });
+  }
+}
+
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
 function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   for (const t of ocr.texts) {
@@ -164,6 +186,7 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
 
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
   recordCorrections(ocr, page, diagnostics);
+  const cellBoxes: BBox[] = [];
   for (const block of blocks) {
     if (block.type === 'grid') {
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
@@ -210,9 +233,11 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         snapRowLabel(row.cells, ocr, page, diagnostics);
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) mendDroppedChar(cell, ocr, page, diagnostics);
-        for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
+        for (const cell of row.cells) flagUnsureLabel(cell, ocr, page, diagnostics, minCharProb);
+        for (const cell of row.cells) if (cell.bbox) cellBoxes.push(cell.bbox), (cell.bbox = unskewBox(cell.bbox, ocr));
       }
     }
     if ('bbox' in block && block.bbox) block.bbox = unskewBox(block.bbox, ocr);
   }
+  flagUnsureLines(ocr.texts, cellBoxes, ocr, page, diagnostics, minCharProb);
 }
