@@ -14,6 +14,7 @@ import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
 import { dropPieces, widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
 import { cellWalls } from './cell-walls.js';
+import { crossedByStroke } from './wall-strokes.js';
 import { dropStrayStrokes } from './stray-strokes.js';
 import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
@@ -133,8 +134,8 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const found = findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
   // a bold title's strokes pass for short rules; a table's short rule meets one across it (stray-strokes.ts)
   const long = dropStrayStrokes(found.rules, Math.round(settings.strokeMaxInch * dpi));
-  // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
-  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick)];
+  // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts); a character's upright met by its strokes is none (wall-strokes.ts)
+  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick).filter((w) => !crossedByStroke(w, ink, g.width, maxThick + 2, long))];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
