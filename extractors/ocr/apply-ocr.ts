@@ -18,6 +18,7 @@ import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
 import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
+import { readCellLines } from './cell-reading.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -141,6 +142,17 @@ function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics
   cell.text = word;
 }
 
+/** A cell of several recognised lines read against the vocabulary as one text (cell-reading.ts), when it is still as the lines read. */
+function readCellAsOne(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  if (lines.length < 2 || lines.some((t) => !t.alts) || lines.map((t) => t.text).join('').replace(/\s+/g, '') !== cell.text.replace(/\s+/g, '')) return;
+  const read = readCellLines(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
+  if (!read) return;
+  const message = `page ${page}: "${cell.text}" read as "${read.text}" (its lines read as one against the budget vocabulary: characters the recogniser was unsure of, read as its runners-up)`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.text = read.text;
+}
+
 /** A label cell read with an unsure character no vocabulary word confirms is reported (unsure-label.ts); a cell a mend changed is not the recogniser's reading any more. */
 function flagUnsureLabel(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
   const read = cell.bbox && HAN.test(cell.text) ? cellChars(cell, ocr.texts) : undefined;
@@ -233,6 +245,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         snapRowLabel(row.cells, ocr, page, diagnostics);
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) mendDroppedChar(cell, ocr, page, diagnostics);
+        for (const cell of row.cells) readCellAsOne(cell, ocr, page, diagnostics);
         for (const cell of row.cells) flagUnsureLabel(cell, ocr, page, diagnostics, minCharProb);
         for (const cell of row.cells) if (cell.bbox) cellBoxes.push(cell.bbox), (cell.bbox = unskewBox(cell.bbox, ocr));
       }

@@ -60,6 +60,8 @@ export interface OcrText {
   x1: number;
   y1: number;
   probs: number[];
+  /** each character's runners-up (ocr-correct.ts), for reading a cell of several lines against the vocabulary (cell-reading.ts) */
+  alts?: { ch: string; p: number }[][];
   /** what the recogniser read, when OCR read it otherwise (ocr-correct.ts) */
   read?: string;
   /** one character read too unsure to be text (a speck, a trace of a rule): not laid out, reported */
@@ -158,7 +160,7 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
     const text = fixOcrPunctuation(r.text);
     const changed = sameReading(text, read[i].text) ? {} : { read: read[i].text };
     const noise = isNoise(r) ? { noise: true } : {};
-    texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, ...changed, ...noise });
+    texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, alts: r.alts, ...changed, ...noise });
     readings.push(r);
   });
   closeBrackets(texts, readings);
