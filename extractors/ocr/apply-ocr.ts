@@ -18,7 +18,8 @@ import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
 import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
-import { readCellLines } from './cell-reading.js';
+import { joinReadings, readCellLines } from './cell-reading.js';
+import { readAsPageEchoes, sureLines } from './page-echo.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -153,6 +154,20 @@ function readCellAsOne(cell: GridCell, ocr: OcrPage, page: number, diagnostics: 
   cell.text = read.text;
 }
 
+/** A cell's split characters read as the page prints the same phrase elsewhere, read sure (page-echo.ts), when it is still as its lines read. */
+function readByPageEcho(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], sure: readonly string[], minCharProb: number): void {
+  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  if (!lines.length || lines.some((t) => !t.alts)) return;
+  const joined = joinReadings(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
+  const echo = joined && joined.text === cell.text.replace(/\s+/g, '') ? readAsPageEchoes(joined, sure, minCharProb) : undefined;
+  if (!echo) return;
+  const chars = Array.from(joined!.text);
+  const split = echo.changed.map((i) => `${chars[i]} ${joined!.probs[i].toFixed(2)}`).join(', ');
+  const message = `page ${page}: "${cell.text}" read as "${echo.reading.text}" (unsure: ${split}; the runner-up makes the phrase the page prints elsewhere, read sure)`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.text = echo.reading.text;
+}
+
 /** A label cell read with an unsure character no vocabulary word confirms is reported (unsure-label.ts); a cell a mend changed is not the recogniser's reading any more. */
 function flagUnsureLabel(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
   const read = cell.bbox && HAN.test(cell.text) ? cellChars(cell, ocr.texts) : undefined;
@@ -199,6 +214,7 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
   recordCorrections(ocr, page, diagnostics);
   const cellBoxes: BBox[] = [];
+  const sure = sureLines(ocr.texts.filter((t) => !t.noise));
   for (const block of blocks) {
     if (block.type === 'grid') {
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
@@ -246,6 +262,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) mendDroppedChar(cell, ocr, page, diagnostics);
         for (const cell of row.cells) readCellAsOne(cell, ocr, page, diagnostics);
+        for (const cell of row.cells) readByPageEcho(cell, ocr, page, diagnostics, sure, minCharProb);
         for (const cell of row.cells) flagUnsureLabel(cell, ocr, page, diagnostics, minCharProb);
         for (const cell of row.cells) if (cell.bbox) cellBoxes.push(cell.bbox), (cell.bbox = unskewBox(cell.bbox, ocr));
       }
