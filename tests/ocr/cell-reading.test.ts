@@ -9,15 +9,7 @@ import { applyOcr } from '../../extractors/ocr/apply-ocr.js';
 import type { OcrPage, OcrText } from '../../extractors/ocr/ocr-page.js';
 import { readCellLines } from '../../extractors/ocr/cell-reading.js';
 import type { Reading } from '../../extractors/ocr/ocr-correct.js';
-
-/** a line read sure but at the places given: [index, probability, runners-up] */
-function line(text: string, unsure: [number, number, { ch: string; p: number }[]][] = []): Reading {
-  const chars = Array.from(text);
-  const probs = chars.map(() => 0.99);
-  const alts = chars.map(() => [] as { ch: string; p: number }[]);
-  for (const [i, p, a] of unsure) (probs[i] = p), (alts[i] = a);
-  return { text, probs, alts };
-}
+import { reading as line } from './readings.js';
 
 const first = line('车辆及具他运输机械租赁', [
   [0, 0.51, [{ ch: '牛', p: 0.45 }]],

@@ -10,14 +10,8 @@ import { applyOcr } from '../../extractors/ocr/apply-ocr.js';
 import type { OcrPage, OcrText } from '../../extractors/ocr/ocr-page.js';
 import { readAsPageEchoes, sureLines } from '../../extractors/ocr/page-echo.js';
 import type { Reading } from '../../extractors/ocr/ocr-correct.js';
+import { reading } from './readings.js';
 
-function reading(text: string, unsure: [number, number, { ch: string; p: number }[]][] = []): Reading {
-  const chars = Array.from(text);
-  const probs = chars.map(() => 0.99);
-  const alts = chars.map(() => [] as { ch: string; p: number }[]);
-  for (const [i, p, a] of unsure) (probs[i] = p), (alts[i] = a);
-  return { text, probs, alts };
-}
 const split = reading('便携式计算机（20方以下）', [[9, 0.45, [{ ch: '万', p: 0.38 }, { ch: '力', p: 0.14 }]]]);
 const sure = sureLines([reading('台式计算机（20万以下）'), reading('打印设备（20万以下）'), reading('单位：万元')]);
 
