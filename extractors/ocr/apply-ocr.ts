@@ -182,7 +182,10 @@ function flagUnsureLines(texts: readonly OcrText[], cells: readonly BBox[], ocr:
   for (const t of texts) {
     const chars = Array.from(t.text);
     if (t.noise || !HAN.test(t.text) || cells.some((b) => inside(t, b))) continue;
-    const at = unsureLabelChars(chars, t.probs, minCharProb);
+    // a character the vocabulary read otherwise than the recogniser (收人 → 收入 in a title) was chosen by a word: not in doubt
+    const was = t.read === undefined ? chars : Array.from(t.read);
+    if (was.length !== chars.length) continue;
+    const at = unsureLabelChars(chars, t.probs, minCharProb).filter((i) => was[i] === chars[i]);
     if (!at.length) continue;
     const message = unsureLabelMessage(page, t.text, chars, t.probs, at, minCharProb);
     diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr) });

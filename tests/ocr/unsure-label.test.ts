@@ -61,4 +61,12 @@ describe('applyOcr on labels read unsure', () => {
     applyOcr([], diagnostics, page([text('政付采购预算表', 300, 40, probs), text('部门：江苏省政协办公厅', 40, 70)]), 12, 0.8);
     expect(diagnostics.map((d) => [d.code, d.severity, d.bbox?.y0])).toEqual([['ocr.uncertain', 'warning', 40]]);
   });
+
+  it('does not report a character of a title the vocabulary chose (普陀区司法局 2026 p.4: 收人 read as 收入, 入 at 0.68)', () => {
+    const probs = sure('2026年部门收入预算总表');
+    probs[8] = 0.68;
+    const diagnostics: Diagnostic[] = [];
+    applyOcr([], diagnostics, page([{ ...text('2026年部门收入预算总表', 300, 40, probs), read: '2026年部门收人预算总表' }]), 4, 0.8);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ocr.corrected', 'info']]);
+  });
 });
