@@ -28,15 +28,17 @@ export const OCR_HELD_OUT_DOCS = [
   // tuned on since: its scan with the seed by name read 收入 as 收人 in a title (2026年部门收人预算总表, snap-words.ts)
   { rel: 'shanghai/普陀区司法局_2026_部门预算.pdf', pages: [8, 19], tuned: true },
   // added when the two Jiangsu documents above were tuned on (issue 10, header words, cell walls, split numbers)
-  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2019年度部门预算公开表格.pdf', pages: [1, 12] },
-  { rel: 'jiangsu/江苏省政协办公厅_江苏省政协办公厅2019年预算公开表.pdf', pages: [1, 12] },
+  // these two, 2017 委办公厅 and 2017 政协 below: tuned on in the seventh round (their wrong and missed
+  // facts classified: misread titles, item names, columns and codes)
+  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2019年度部门预算公开表格.pdf', pages: [1, 12], tuned: true },
+  { rel: 'jiangsu/江苏省政协办公厅_江苏省政协办公厅2019年预算公开表.pdf', pages: [1, 12], tuned: true },
   // added before the sixth round of OCR work, chosen by what they are (Jiangsu and Shanghai, A4 and
   // A3, portrait and landscape, 预算 and 决算), not by how they read; none was run through OCR
   // before being listed here. 'tables': the first 12 pages that carry facts in the text layer.
-  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2017年预算公开表格.pdf', pages: 'tables' },
+  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2017年预算公开表格.pdf', pages: 'tables', tuned: true },
   { rel: 'jiangsu/江苏省人民检察院_2018年省检察院部门预算公开.pdf', pages: 'tables' },
   { rel: 'jiangsu/江苏省高级人民法院_省法院2018年度部门预算公开.pdf', pages: 'tables' },
-  { rel: 'jiangsu/江苏省政协办公厅_2017年度部门预算公开表.pdf', pages: 'tables' },
+  { rel: 'jiangsu/江苏省政协办公厅_2017年度部门预算公开表.pdf', pages: 'tables', tuned: true },
   // its misses were looked at (titles read 支→文, 算基本→县个) after its first measurement
   { rel: 'jiangsu/江苏省人大办公厅_省人大办公厅2018预算公开.pdf', pages: 'tables', tuned: true },
   { rel: 'shanghai/普陀区万里街道办事处_2024_部门预算.pdf', pages: 'tables' },

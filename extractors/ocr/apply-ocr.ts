@@ -17,6 +17,9 @@ import { codeNameMismatch } from './code-name-mismatch.js';
 import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
+import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
+import { joinReadings, readCellLines } from './cell-reading.js';
+import { readAsPageEchoes, sureLines } from './page-echo.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -140,6 +143,55 @@ function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics
   cell.text = word;
 }
 
+/** A cell of several recognised lines read against the vocabulary as one text (cell-reading.ts), when it is still as the lines read. */
+function readCellAsOne(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  if (lines.length < 2 || lines.some((t) => !t.alts) || lines.map((t) => t.text).join('').replace(/\s+/g, '') !== cell.text.replace(/\s+/g, '')) return;
+  const read = readCellLines(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
+  if (!read) return;
+  const message = `page ${page}: "${cell.text}" read as "${read.text}" (its lines read as one against the budget vocabulary: characters the recogniser was unsure of, read as its runners-up)`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.text = read.text;
+}
+
+/** A cell's split characters read as the page prints the same phrase elsewhere, read sure (page-echo.ts), when it is still as its lines read. */
+function readByPageEcho(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], sure: readonly string[], minCharProb: number): void {
+  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  if (!lines.length || lines.some((t) => !t.alts)) return;
+  const joined = joinReadings(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
+  const echo = joined && joined.text === cell.text.replace(/\s+/g, '') ? readAsPageEchoes(joined, sure, minCharProb) : undefined;
+  if (!echo) return;
+  const chars = Array.from(joined!.text);
+  const split = echo.changed.map((i) => `${chars[i]} ${joined!.probs[i].toFixed(2)}`).join(', ');
+  const message = `page ${page}: "${cell.text}" read as "${echo.reading.text}" (unsure: ${split}; the runner-up makes the phrase the page prints elsewhere, read sure)`;
+  diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.text = echo.reading.text;
+}
+
+/** A label cell read with an unsure character no vocabulary word confirms is reported (unsure-label.ts); a cell a mend changed is not the recogniser's reading any more. */
+function flagUnsureLabel(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
+  const read = cell.bbox && HAN.test(cell.text) ? cellChars(cell, ocr.texts) : undefined;
+  const at = read ? unsureLabelChars(read.chars, read.probs, minCharProb) : [];
+  if (!read || !at.length) return;
+  const message = unsureLabelMessage(page, cell.text.trim(), read.chars, read.probs, at, minCharProb);
+  diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+}
+
+/** A recognised line outside every table cell (a title) read with an unsure character no vocabulary word confirms (unsure-label.ts). */
+function flagUnsureLines(texts: readonly OcrText[], cells: readonly BBox[], ocr: OcrPage, page: number, diagnostics: Diagnostic[], minCharProb: number): void {
+  for (const t of texts) {
+    const chars = Array.from(t.text);
+    if (t.noise || !HAN.test(t.text) || cells.some((b) => inside(t, b))) continue;
+    // a character the vocabulary read otherwise than the recogniser (收人 → 收入 in a title) was chosen by a word: not in doubt
+    const was = t.read === undefined ? chars : Array.from(t.read);
+    if (was.length !== chars.length) continue;
+    const at = unsureLabelChars(chars, t.probs, minCharProb).filter((i) => was[i] === chars[i]);
+    if (!at.length) continue;
+    const message = unsureLabelMessage(page, t.text, chars, t.probs, at, minCharProb);
+    diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr) });
+  }
+}
+
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
 function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   for (const t of ocr.texts) {
@@ -164,6 +216,8 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
 
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
   recordCorrections(ocr, page, diagnostics);
+  const cellBoxes: BBox[] = [];
+  const sure = sureLines(ocr.texts.filter((t) => !t.noise));
   for (const block of blocks) {
     if (block.type === 'grid') {
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
@@ -210,9 +264,13 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         snapRowLabel(row.cells, ocr, page, diagnostics);
         for (const cell of row.cells) snapHeaderCell(cell, ocr, page, diagnostics);
         for (const cell of row.cells) mendDroppedChar(cell, ocr, page, diagnostics);
-        for (const cell of row.cells) if (cell.bbox) cell.bbox = unskewBox(cell.bbox, ocr);
+        for (const cell of row.cells) readCellAsOne(cell, ocr, page, diagnostics);
+        for (const cell of row.cells) readByPageEcho(cell, ocr, page, diagnostics, sure, minCharProb);
+        for (const cell of row.cells) flagUnsureLabel(cell, ocr, page, diagnostics, minCharProb);
+        for (const cell of row.cells) if (cell.bbox) cellBoxes.push(cell.bbox), (cell.bbox = unskewBox(cell.bbox, ocr));
       }
     }
     if ('bbox' in block && block.bbox) block.bbox = unskewBox(block.bbox, ocr);
   }
+  flagUnsureLines(ocr.texts, cellBoxes, ocr, page, diagnostics, minCharProb);
 }

@@ -113,7 +113,7 @@ export function isNoise(r: Reading): boolean {
 }
 
 /** Which characters lie inside a budget word. */
-function covered(read: readonly string[]): Uint8Array {
+export function covered(read: readonly string[]): Uint8Array {
   const chars = read.map(widen);
   const cov = new Uint8Array(chars.length);
   for (let i = 0; i < chars.length; i++) {

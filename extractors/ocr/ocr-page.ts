@@ -11,9 +11,10 @@
 import type { Segment } from '../pdf/rulings.js';
 import { toFragments, type TextFrag } from '../pdf/text-items.js';
 import type { OcrBox, OcrEngine, Recognized } from './paddle.js';
-import { widenToInk } from './widen-box.js';
+import { dropPieces, widenToInk } from './widen-box.js';
 import { fitToInk } from './fit-to-ink.js';
 import { cellWalls } from './cell-walls.js';
+import { crossedByStroke } from './wall-strokes.js';
 import { dropStrayStrokes } from './stray-strokes.js';
 import { snapToHeaderWord } from './snap-words.js';
 import { correctReading, isNoise, readDigits } from './ocr-correct.js';
@@ -59,6 +60,8 @@ export interface OcrText {
   x1: number;
   y1: number;
   probs: number[];
+  /** each character's runners-up (ocr-correct.ts), for reading a cell of several lines against the vocabulary (cell-reading.ts) */
+  alts?: { ch: string; p: number }[][];
   /** what the recogniser read, when OCR read it otherwise (ocr-correct.ts) */
   read?: string;
   /** one character read too unsure to be text (a speck, a trace of a rule): not laid out, reported */
@@ -133,14 +136,14 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
   const found = findRulesAndShortVerticals(ink, g.width, g.height, minRule, Math.round(minRule / 4), maxThick);
   // a bold title's strokes pass for short rules; a table's short rule meets one across it (stray-strokes.ts)
   const long = dropStrayStrokes(found.rules, Math.round(settings.strokeMaxInch * dpi));
-  // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts)
-  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick)];
+  // a wall as high as one header cell is shorter than a rule, but closes the cell (cell-walls.ts); a character's upright met by its strokes is none (wall-strokes.ts)
+  const rules = [...long, ...cellWalls(found.shortVerticals, long, maxThick).filter((w) => !crossedByStroke(w, ink, g.width, maxThick + 2, long))];
   const clean = eraseRules(g, rules);
   const detected = await engine.detect(clean, settings.detectLimit);
   // a character the detector left outside its line's box is taken in (widen-box.ts)
   const cleanInk = eraseRulesInk(ink, g.width, g.height, rules);
-  const boxes = detected
-    .map((b) => widenToInk(b, cleanInk, clean.width, detected))
+  // a piece of a large character given a box of its own is read with its line (widen-box.ts)
+  const boxes = dropPieces(detected, detected.map((b) => widenToInk(b, cleanInk, clean.width, detected, rules)), rules)
     // a piece cut off a taller box is fitted to its own ink (fit-to-ink.ts: a small 0 beside a two-line label)
     .flatMap((b) => splitAtRules(b, rules).map((p, _, all) => (all.length > 1 ? fitToInk(p, cleanInk, clean.width) : p)));
   const read = await engine.recognize(clean, boxes, settings.recMinWidth);
@@ -157,7 +160,7 @@ export async function ocrPage(engine: OcrEngine, image: Gray, settings: OcrSetti
     const text = fixOcrPunctuation(r.text);
     const changed = sameReading(text, read[i].text) ? {} : { read: read[i].text };
     const noise = isNoise(r) ? { noise: true } : {};
-    texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, ...changed, ...noise });
+    texts.push({ text, x0: (b.x0 + pad) * pt, x1: (b.x1 - pad) * pt, y0: b.y0 * pt, y1: b.y1 * pt, probs: r.probs, alts: r.alts, ...changed, ...noise });
     readings.push(r);
   });
   closeBrackets(texts, readings);

@@ -5,7 +5,8 @@
  * - its 、 was read (、财政拨款, `lostOrdinal` in ocr-text.ts): an ordinal was printed there;
  * - nothing of it was read (一般公共预算 for 一、一般公共预算): the text starts about two characters
  *   to the right of where the column's numbered items start (二、政府性基金预算 below it), the
- *   width of 一、 — the ink is there, too faint for the detector.
+ *   width of 一、, or where their text starts after the ordinal (a font whose 、 is narrow) — the
+ *   ink is there, too faint for the detector.
  *
  * Which ordinal it was is then read from the column's own numbering: the items between the numbered
  * ones above and below must be exactly as many as the numbers missing between them (、A before
@@ -22,6 +23,11 @@ const COMMA_ONLY = /^、\s*\p{Script=Han}/u;
 const STARTS_HAN = /^\p{Script=Han}/u;
 /** a lost 一、 is two characters wide: the text starts this many characters right of the numbered ones */
 const INDENT = [1.4, 2.6];
+/**
+ * … or, where the font prints 、 narrow (一、 1.4 characters wide, 江苏省委办公厅 2017), it starts where the
+ * numbered items' text starts after their ordinal, within this many characters
+ */
+const AFTER_ORDINAL = 0.35;
 
 /** 一 … 九十九 as a number; undefined for anything else */
 export function hanNumber(s: string): number | undefined {
@@ -45,6 +51,8 @@ export interface ColumnCell {
   x0?: number;
   /** that box's width per character */
   charWidth?: number;
+  /** and how many characters it holds */
+  chars?: number;
 }
 
 /** The cells of one column (top to bottom) whose lost ordinal the list gives: index → the text with it put back. */
@@ -58,13 +66,18 @@ export function restoreOrdinals(column: readonly ColumnCell[]): Map<number, stri
   const starts = column.filter((c, i) => numbered[i] !== undefined && c.x0 !== undefined && c.charWidth);
   const ref = starts.length ? Math.min(...starts.map((c) => c.x0!)) : undefined;
   const width = starts.length ? starts.map((c) => c.charWidth!).sort((a, b) => a - b)[Math.floor(starts.length / 2)] : undefined;
+  // where a numbered item's text starts after its ordinal, measured in characters `cw` wide: its box's end less the characters after the 、
+  const afterOrdinal = (cw: number) =>
+    starts.filter((c) => c.chars).map((c) => c.x0! + c.charWidth! * c.chars! - (c.chars! - NUMBERED.exec(squeeze(c.text))![0].length) * cw);
   const kind = column.map((c, i): 'comma' | 'bare' | undefined => {
     const t = squeeze(c.text);
     if (numbered[i] !== undefined) return undefined;
     if (COMMA_ONLY.test(t)) return 'comma';
     if (!STARTS_HAN.test(t) || ref === undefined || width === undefined || c.x0 === undefined) return undefined;
     const indent = (c.x0 - ref) / width;
-    return indent >= INDENT[0] && indent <= INDENT[1] ? 'bare' : undefined;
+    if (indent >= INDENT[0] && indent <= INDENT[1]) return 'bare';
+    const cw = c.charWidth;
+    return cw && afterOrdinal(cw).some((x) => Math.abs(c.x0! - x) <= AFTER_ORDINAL * cw) ? 'bare' : undefined;
   });
   const out = new Map<number, string>();
   // each run of candidates between two numbered items (or before the first, or after the last)
@@ -110,7 +123,7 @@ export function restoreGridOrdinals(rows: readonly GridRow[], firstBox: FirstBox
     const column = cells.map((cell): ColumnCell => {
       const b = firstBox(cell);
       const n = b ? Array.from(b.text.replace(/\s+/g, '')).length : 0;
-      return { text: cell.text, ...(b && n ? { x0: b.x0, charWidth: (b.x1 - b.x0) / n } : {}) };
+      return { text: cell.text, ...(b && n ? { x0: b.x0, charWidth: (b.x1 - b.x0) / n, chars: n } : {}) };
     });
     for (const [i, text] of restoreOrdinals(column)) {
       out.push({ cell: cells[i], was: cells[i].text });

@@ -3,6 +3,7 @@
  * binarised page, run between detection and recognition (ocr-page.ts).
  */
 import type { OcrBox } from './paddle.js';
+import type { RasterRule } from './raster.js';
 
 /** the share of a box's height left out at top and bottom: its padding may hold the lines above and below */
 const BAND = 0.2;
@@ -14,6 +15,46 @@ const MIN_CHAR = 0.2;
 const PAD = 0.2;
 /** a box grows by at most this many box heights on each side */
 const MAX_GROW = 1.5;
+/** a detected box at most this share of a line's height, inside that height and this near its box (line heights), is a stroke of one of its characters */
+const STROKE = 0.55;
+const STROKE_GAP = 0.25;
+/** … and one at most this share of the line's height wide, on the line and touching its box (this near), a sliver of one */
+const SLIVER = 0.5;
+const TOUCH = 0.15;
+
+/**
+ * A box the detector gave a piece of one of a line's characters, not a line of its own beside it:
+ * a stroke (a bold title's 一, or the top of its “, 0.3–0.5 of the line's height, inside its band:
+ * 一 | 般公共预算支出预算表 and 收支预算总表 detected as 支预算总 beside two such boxes, 江苏省委办公厅
+ * 2017; 三公”经费… beside the box of its “, 江苏省政协办公厅 2017), or a sliver touching the line's box
+ * (合 | · for 合计: the left half of 计 boxed apart and read as a mark). The line's box widens over
+ * it, and it is not read apart (`dropPieces`). One across a vertical rule from the line is in
+ * another cell and stays a line of its own; a line is at least a character wide.
+ */
+export function isPieceOf(piece: OcrBox, line: OcrBox, rules: readonly RasterRule[] = []): boolean {
+  const h = line.y1 - line.y0;
+  const ph = piece.y1 - piece.y0;
+  if (piece === line || line.x1 - line.x0 < h) return false;
+  const gap = Math.max(piece.x0 - line.x1, line.x0 - piece.x1);
+  const stroke = ph <= STROKE * h && piece.y0 >= line.y0 && piece.y1 <= line.y1 && gap <= STROKE_GAP * h;
+  const overlap = Math.min(piece.y1, line.y1) - Math.max(piece.y0, line.y0);
+  const sliver = piece.x1 - piece.x0 <= SLIVER * h && ph <= 1.2 * h && overlap >= 0.8 * ph && gap <= TOUCH * h;
+  if (!stroke && !sliver) return false;
+  const [pc, lc] = [(piece.x0 + piece.x1) / 2, (line.x0 + line.x1) / 2];
+  const cy = (line.y0 + line.y1) / 2;
+  return !rules.some((r) => r.x0 === r.x1 && r.x0 >= Math.min(pc, lc) && r.x0 <= Math.max(pc, lc) && Math.min(r.y0, r.y1) <= cy && Math.max(r.y0, r.y1) >= cy);
+}
+
+/**
+ * The widened boxes but the pieces (as detected) that a line's widened box took in: the line
+ * reads them. `widened[i]` is `detected[i]` after widenToInk.
+ */
+export function dropPieces(detected: readonly OcrBox[], widened: readonly OcrBox[], rules: readonly RasterRule[] = []): OcrBox[] {
+  return widened.filter((_, i) => {
+    const p = detected[i];
+    return !detected.some((l, j) => isPieceOf(p, l, rules) && p.x0 >= widened[j].x0 && p.x1 <= widened[j].x1);
+  });
+}
 
 /**
  * A detected box widened over ink its line continues into. The detector's map can miss the first
@@ -24,7 +65,7 @@ const MAX_GROW = 1.5;
  * ink — never past another box on the same line, nor a vertical rule (the image is given with its
  * rules erased). `ink` is the binarised page (1 = ink).
  */
-export function widenToInk(box: OcrBox, ink: Uint8Array, width: number, others: readonly OcrBox[]): OcrBox {
+export function widenToInk(box: OcrBox, ink: Uint8Array, width: number, others: readonly OcrBox[], rules: readonly RasterRule[] = []): OcrBox {
   const h = box.y1 - box.y0;
   const ya = Math.round(box.y0 + BAND * h);
   const yb = Math.round(box.y1 - BAND * h);
@@ -35,8 +76,8 @@ export function widenToInk(box: OcrBox, ink: Uint8Array, width: number, others: 
     for (let y = ya; y <= yb; y++) n += ink[y * width + x];
     return n >= 2;
   };
-  // boxes sharing this line, which a widened box must not reach into
-  const beside = others.filter((o) => o !== box && Math.min(o.y1, box.y1) - Math.max(o.y0, box.y0) > 0.5 * Math.min(h, o.y1 - o.y0));
+  // boxes sharing this line, which a widened box must not reach into (a piece of one of its own characters aside)
+  const beside = others.filter((o) => o !== box && Math.min(o.y1, box.y1) - Math.max(o.y0, box.y0) > 0.5 * Math.min(h, o.y1 - o.y0) && !isPieceOf(o, box, rules));
   const grow = (dir: -1 | 1): number => {
     const edge = dir < 0 ? Math.max(0, Math.floor(box.x0)) : Math.min(width - 1, Math.ceil(box.x1) - 1);
     // the outermost ink inside the box (a neighbour's, when it lay in the padding: the walk goes on from there)

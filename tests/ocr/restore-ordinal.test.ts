@@ -36,6 +36,18 @@ describe('restoreOrdinals', () => {
     expect([...restoreOrdinals([at('项目名称', 110), at('一般公共预算', 70), at('二、政府性基金预算', 50), at('收入合计', 95)])]).toEqual([[1, '一、一般公共预算']]);
   });
 
+  it('puts back an ordinal not read at all where the text starts where the numbered items’ text starts after their 、', () => {
+    // 江苏省委办公厅 2017 p.4 (财政拨款收支预算总表): the font prints 一、 narrow, 1.3 characters of 二、政府性基金预算
+    // (x0 250.6, 7.77 pt a character); 一般公共预算 (8.52 pt a character) starts at 260.9, where 政 does
+    const cells: ColumnCell[] = [
+      { text: '一般公共预算', x0: 260.9, charWidth: 8.52, chars: 6 },
+      { text: '二、政府性基金预算', x0: 250.6, charWidth: 7.77, chars: 9 },
+    ];
+    expect([...restoreOrdinals(cells)]).toEqual([[0, '一、一般公共预算']]);
+    // at the numbers' start it is no lost ordinal
+    expect(restoreOrdinals([{ ...cells[0], x0: 250.6 }, cells[1]]).size).toBe(0);
+  });
+
   it('leaves a text at the numbers’ start, or with no number after it', () => {
     expect(restoreOrdinals([at('一般公共预算', 50), at('二、政府性基金预算', 50)]).size).toBe(0);
     expect(restoreOrdinals([at('一、基本支出', 50), at('项目支出', 70)]).size).toBe(0);

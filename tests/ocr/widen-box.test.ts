@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { OcrBox } from '../../extractors/ocr/paddle.js';
-import { widenToInk } from '../../extractors/ocr/widen-box.js';
+import { dropPieces, isPieceOf, widenToInk } from '../../extractors/ocr/widen-box.js';
 
 const W = 400;
 const H = 100;
@@ -50,5 +50,46 @@ describe('widenToInk', () => {
     const box = boxOf(135, 200);
     // the neighbour's box ends at 140: the ink left of it belongs to the neighbour
     expect(widenToInk(box, ink, W, [left, box]).x0).toBe(box.x0);
+  });
+
+  // 江苏省委办公厅 2017 (A3 landscape): the bold title 收支预算总表 was detected as 支预算总 (62 px high)
+  // with a box 16 px high over a stroke of 收 and one 18 px high over a stroke of 表; the widening
+  // stopped at them, and they read nothing, so the table's title was lost. 一般公共预算支出预算表 was
+  // detected as 般公共预算支出预算表 and a box of its own round the 一 (22 px of a 70 px line), read 一
+  // at 0.55: the line, made 一般 by the 般 rule, was joined to it as 一一般公共预算支出预算表.
+  it('widens over a piece of its own first or last character that the detector boxed apart, and drops the piece', () => {
+    const ink = line([[100, 130], [135, 165], [170, 200], [205, 235]]);
+    const title = boxOf(135, 200);
+    const first = { x0: 98, y0: 44, x1: 128, y1: 56, score: 0.7 };
+    const last = { x0: 207, y0: 42, x1: 237, y1: 58, score: 0.7 };
+    expect(isPieceOf(first, title)).toBe(true);
+    const wide = widenToInk(title, ink, W, [first, title, last]);
+    expect([wide.x0, wide.x1]).toEqual([90, 245]);
+    expect(dropPieces([first, title, last], [first, wide, last])).toEqual([wide]);
+  });
+
+  // 江苏省政协办公厅 2017 p. 6: 合计 detected as 合 (77 × 52 px) and a box 26 px wide touching it over the
+  // left half of 计, read · at 0.33 and left out as a speck: the row's item was 合
+  it('takes in a sliver of a character boxed apart beside the line', () => {
+    const ink = line([[100, 130], [135, 165]]);
+    const he = boxOf(100, 130);
+    const sliver = { x0: 142, y0: 25, x1: 158, y1: 75, score: 0.6 };
+    expect(isPieceOf(sliver, he)).toBe(true);
+    const wide = widenToInk(he, ink, W, [he, sliver]);
+    expect(wide.x1).toBe(175);
+    expect(dropPieces([he, sliver], [wide, sliver])).toEqual([wide]);
+  });
+
+  it('keeps a short box across a vertical rule, or as tall as a line, as a line of its own', () => {
+    const ink = line([[100, 130], [135, 165], [170, 200]]);
+    const box = boxOf(135, 200);
+    const zero = { x0: 98, y0: 44, x1: 128, y1: 56, score: 0.7 };
+    const rule = { x0: 132, y0: 0, x1: 132, y1: 100, thick: 2 };
+    expect(isPieceOf(zero, box, [rule])).toBe(false);
+    expect(widenToInk(box, ink, W, [zero, box], [rule]).x0).toBe(box.x0);
+    expect(dropPieces([zero, box], [zero, box], [rule])).toEqual([zero, box]);
+    // a neighbour of the line's own height is no piece
+    const left = boxOf(100, 130);
+    expect(isPieceOf(left, box)).toBe(false);
   });
 });
