@@ -17,6 +17,7 @@ import { codeNameMismatch } from './code-name-mismatch.js';
 import { restoreGridOrdinals } from './restore-ordinal.js';
 import { wordWithDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
+import { speckZeros } from './speck-zero.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -141,8 +142,9 @@ function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics
 }
 
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
-function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[], read: ReadonlySet<OcrText>): void {
   for (const t of ocr.texts) {
+    if (read.has(t)) continue;
     const bbox = unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr);
     if (t.noise) {
       // a warning, not a note: had it been a printed digit, its cell lacks it
@@ -162,8 +164,24 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
   }
 }
 
+/** A zero read as a speck in a blank amount cell is that cell's unsure reading (speck-zero.ts), reported at the cell. */
+function readSpeckZeros(blocks: Block[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): Set<OcrText> {
+  const read = new Set<OcrText>();
+  for (const block of blocks) {
+    if (block.type !== 'grid') continue;
+    for (const { cell, speck } of speckZeros(block.rows, ocr.texts, inside)) {
+      const p = Math.round(Math.min(...speck.probs) * 1000) / 1000;
+      const message = `page ${page}: a mark read as "${speck.text.trim()}" with a probability of ${p}, alone in a cell of a column of amounts, is taken for an unsure 0; the cell is not read`;
+      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+      cell.unsure = { text: '0', ocr: p };
+      read.add(speck);
+    }
+  }
+  return read;
+}
+
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
-  recordCorrections(ocr, page, diagnostics);
+  recordCorrections(ocr, page, diagnostics, readSpeckZeros(blocks, ocr, page, diagnostics));
   for (const block of blocks) {
     if (block.type === 'grid') {
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)

@@ -3,12 +3,13 @@
  * read below its certainty threshold is withheld (its reading kept beside, in Row.withheld and
  * Project.withheldFunds, never as a value). Here, after interpretation and before validation, such
  * a reading becomes a value only when an identity the validator checks (src/identities/: a row's
- * column sums, a total row per column, the code hierarchy per column, a 绩效目标表's funds) contains the cell and holds
- * exactly with it — decimal arithmetic, no rounding allowance — while every other amount of that
- * identity is a sure reading. One unknown per identity; nothing is solved for: the reading must
- * equal what the identity implies. An identity that can be evaluated and fails with the reading
- * keeps it withheld even when another holds. Only sure readings count as known: a reading
- * confirmed here confirms no other.
+ * column sums, a total row per column, the code hierarchy and the numbered rows per column, a
+ * 绩效目标表's funds) contains the cell and holds exactly with it — decimal arithmetic, no rounding
+ * allowance — while every other amount of that identity is known. One unknown per identity (or
+ * several parts all read 0 where the known members already make it hold); nothing is solved for:
+ * the reading must equal what the identity implies. An identity that can be evaluated and fails
+ * with the reading keeps it withheld even when another holds. Known are the sure readings, and
+ * the readings confirmed in an earlier round (confirmInRounds).
  *
  * The confirmed amount keeps `ocr` (its confidence) and says `confirmedBy` (the identity); the
  * `ocr.uncertain` warning of the cell becomes an `ocr.confirmed` note naming the identity.
@@ -20,6 +21,7 @@ import { cmp, dec, isDecimal, sum } from '../core/decimal.js';
 import { toYuan } from '../core/amount.js';
 import { projectFundIdentities } from '../identities/project-funds.js';
 import { codeFamilies } from '../identities/code-families.js';
+import { labelDepthFamilies, numberedFamilies } from '../identities/numbered-rows.js';
 import { rowIdentities, rowIn } from '../identities/row-sums.js';
 import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
 import { headlineFigures } from '../interpret/headlines.js';
@@ -41,18 +43,54 @@ export interface Identity<M extends Member> {
   names?: string[];
 }
 
+/** Whether every amount of the identity is known (a sure reading) but the unsure ones; a value of each is a decimal. */
+const readable = <M extends Member>(id: Identity<M>) => [id.total, ...id.parts].every((m) => isDecimal(m.value));
+
 /**
- * The identity that confirms `unsure`, or undefined: every identity containing it whose other
- * members are sure must hold exactly with its reading, and at least one must exist.
+ * Whether the identity can be evaluated for `unsure`: it contains it, and every other member is
+ * sure — or every unsure member is a part read as 0 and no member is negative, so that the sure
+ * members alone must make it hold (a sum of amounts none below 0 that adds nothing has parts of 0
+ * only: two zeros read as specks in one 资金总额 are both confirmed, a 0 beside another unsure
+ * figure is not).
+ */
+function checkable<M extends Member>(unsure: M, id: Identity<M>): boolean {
+  const all = [id.total, ...id.parts];
+  if (!all.includes(unsure) || !readable(id)) return false;
+  const unknown = all.filter((m) => !m.sure);
+  if (unknown.length === 1) return true;
+  return unknown.every((m) => m !== id.total && cmp(dec(m.value), dec('0')) === 0) && all.every((m) => cmp(dec(m.value), dec('0')) >= 0);
+}
+
+/**
+ * The identity that confirms `unsure`, or undefined: every identity containing it that can be
+ * evaluated (checkable) must hold exactly with its reading, and at least one must exist.
  */
 export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Identity<M>[]): Identity<M> | undefined {
-  const usable = ids.filter((id) => {
-    const all = [id.total, ...id.parts];
-    return all.includes(unsure) && all.every((m) => (m === unsure || m.sure) && isDecimal(m.value));
-  });
+  const usable = ids.filter((id) => checkable(unsure, id));
   if (!usable.length) return undefined;
   const holds = (id: Identity<M>) => cmp(dec(id.total.value), sum(id.parts.map((m) => dec(m.value)))) === 0;
   return usable.every(holds) ? usable[0] : undefined;
+}
+
+/**
+ * The unsure members confirmed, round after round: a reading confirmed in one round counts as
+ * known in the next (it equals what sure readings imply), so a 款 read unsure beside another
+ * confirmed by its own row is read too. Each round decides on what the previous one knew, so the
+ * order of the members does not matter. Returns each confirmed member with its identity.
+ */
+export function confirmInRounds<M extends Member>(members: readonly M[], ids: readonly Identity<M>[]): Map<M, Identity<M>> {
+  const confirmed = new Map<M, Identity<M>>();
+  for (;;) {
+    const round = members.filter((m) => !m.sure && !confirmed.has(m)).flatMap((m) => {
+      const id = confirmingIdentity(m, ids);
+      return id ? [[m, id] as const] : [];
+    });
+    if (!round.length) return confirmed;
+    for (const [m, id] of round) {
+      confirmed.set(m, id);
+      m.sure = true;
+    }
+  }
 }
 
 /** `performance.funds: 年度资金总额 200000 = 中央 0 + 省级 0 + 市县 200000 + 自筹 0` */
@@ -90,9 +128,10 @@ function confirmFunds(p: Project, diagnostics: Diagnostic[]): Project {
   const withheldFunds: NonNullable<Project['withheldFunds']> = [];
   const implementationFunds = { ...p.implementationFunds };
   const annualFunds = { ...p.annualFunds };
-  for (const m of members.filter((x) => !x.sure)) {
+  const confirmed = confirmInRounds(members, ids);
+  for (const m of members.filter((x) => x.cell && 'reading' in x.cell)) {
     const w = m.cell as NonNullable<Project['withheldFunds']>[number];
-    const id = confirmingIdentity(m, ids);
+    const id = confirmed.get(m);
     if (!id) {
       withheldFunds.push(w);
       continue;
@@ -115,13 +154,27 @@ const membersOf = (row: Row): RowMember[] => [
 ];
 
 /**
- * A table's identities over its amounts (sure) and withheld readings (unsure): each row's column
- * sums (row-sums.ts), each total row per column (total-rows.ts) and each code family per column
- * (code-families.ts). A blank part counts as 0
- * and a blank total is no identity, as in the validator.
+ * Rows whose own box (the first cell: a coded row's code) OCR reported (`ocr.uncertain`: a code
+ * the name beside it contradicts, 309 read for 30309 奖励金). Where such a row stands in the code
+ * hierarchy is not known, so an identity that places rows by their codes or numbering and has it
+ * as a member neither confirms nor contradicts: a 合计 = Σ 类 that counts 309 as a 类 fails
+ * whatever the other rows read (江苏省人大常委会办公厅 2019, 302 商品和服务支出 read at 0.78).
  */
-function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity<RowMember>[] {
+function reportedRows(table: Table, diagnostics: readonly Diagnostic[]): Set<Row> {
+  const reported = diagnostics.filter((d) => d.code === 'ocr.uncertain' && d.severity === 'warning' && d.bbox);
+  return new Set(table.rows.filter((r) => r.bbox && reported.some((d) => d.page === r.page && sameBox(d.bbox, r.bbox))));
+}
+
+/**
+ * A table's identities over its amounts (sure) and withheld readings (unsure): each row's column
+ * sums (row-sums.ts), each total row per column (total-rows.ts), each code family per column
+ * (code-families.ts) and each numbered row with its sub-list (numbered-rows.ts). A blank part
+ * counts as 0 and a blank total is no identity, as in the validator. A family with a row OCR
+ * reported in it (reportedRows) is left out.
+ */
+function tableIdentities(table: Table, members: Map<Row, RowMember[]>, reported: ReadonlySet<Row>): Identity<RowMember>[] {
   const at = (row: Row, column: number) => members.get(row)!.find((m) => m.column === column);
+  const placed = (rows: readonly Row[]) => !rows.some((r) => reported.has(r));
   const out: Identity<RowMember>[] = [];
   const rowIds = rowIdentities(table);
   for (const row of table.rows) {
@@ -133,6 +186,7 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity
     }
   }
   for (const f of totalRowFamilies(table)) {
+    if (!placed([f.total, ...f.parts])) continue;
     for (const total of members.get(f.total)!) {
       // a total among the parts (本年收入合计 in 收入总计) must be printed in this column
       if (!isMoneyPath(total.label) || f.parts.some((p) => isTotalRow(p) && !at(p, total.column))) continue;
@@ -141,14 +195,19 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity
       if (parts.length) out.push({ rule: `totals.rows (${total.label})`, total, parts, names: [itemText(f.total), ...names] });
     }
   }
-  for (const f of codeFamilies(table)) {
+  const families = [
+    ...codeFamilies(table).map((f) => ({ ...f, name: `${f.level} ${f.parent.code}`, rule: f.rule as string })),
+    ...[...labelDepthFamilies(table), ...numberedFamilies(table)].map((f) => ({ ...f, name: itemText(f.parent), rule: f.rule as string })),
+  ];
+  for (const f of families) {
+    if (!placed([f.parent, ...f.children])) continue;
     const columns = new Set([f.parent, ...f.children].flatMap((r) => members.get(r)!.map((m) => m.column)));
     for (const column of columns) {
       const total = at(f.parent, column);
       const parts = f.children.flatMap((c) => at(c, column) ?? []);
       if (!total || !parts.length || !isMoneyPath(total.label)) continue;
-      const codes = f.children.filter((c) => at(c, column)).map((c) => c.code ?? c.item);
-      out.push({ rule: `${f.rule} (${total.label})`, total, parts, names: [`${f.level} ${f.parent.code}`, ...codes] });
+      const codes = f.children.filter((c) => at(c, column)).map((c) => c.code ?? itemText(c));
+      out.push({ rule: `${f.rule} (${total.label})`, total, parts, names: [f.name, ...codes] });
     }
   }
   return out;
@@ -157,14 +216,15 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>): Identity
 function confirmTable(table: Table, diagnostics: Diagnostic[]): Table {
   if (!table.rows.some((r) => r.withheld?.length)) return table;
   const members = new Map(table.rows.map((r) => [r, membersOf(r)]));
-  const ids = tableIdentities(table, members);
+  const ids = tableIdentities(table, members, reportedRows(table, diagnostics));
+  const confirmed = confirmInRounds([...members.values()].flat(), ids);
   const rows = table.rows.map((row) => {
     if (!row.withheld?.length) return row;
     const amounts = [...row.amounts];
     const withheld: Withheld[] = [];
-    for (const m of members.get(row)!.filter((x) => !x.sure)) {
+    for (const m of members.get(row)!.filter((x) => x.withheld)) {
       const w = m.withheld!;
-      const id = confirmingIdentity(m, ids);
+      const id = confirmed.get(m);
       if (!id) {
         withheld.push(w);
         continue;
