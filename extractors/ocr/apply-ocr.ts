@@ -211,7 +211,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
           const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
           if (numberConf < minCharProb && NUMBERISH.test(cell.text) && cell === named) {
             const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
-            diagnostics.push({ severity: 'info', code: 'ocr.confirmed', message, page, bbox: unskewBox(cell.bbox, ocr) });
+            diagnostics.push({ severity: 'info', code: 'ocr.code-by-name', message, page, bbox: unskewBox(cell.bbox, ocr) });
           } else if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
             diagnostics.push({
               severity: 'warning',

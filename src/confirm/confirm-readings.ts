@@ -15,13 +15,14 @@
  * `ocr.uncertain` warning of the cell becomes an `ocr.confirmed` note naming the identity.
  * A document without withheld readings (every text layer) is returned as it came.
  */
-import type { Document, Project, Row, Table } from '../../schemas/document.js';
+import type { Document, Project, Row, Table, Unit } from '../../schemas/document.js';
 import type { BBox, Diagnostic } from '../../schemas/intermediate.js';
 import { cmp, dec, isDecimal, sum } from '../core/decimal.js';
 import { toYuan } from '../core/amount.js';
 import { projectFundIdentities } from '../identities/project-funds.js';
 import { codeFamilies } from '../identities/code-families.js';
 import { labelDepthFamilies, numberedFamilies } from '../identities/numbered-rows.js';
+import { crossTotals, grandTotalCell, grandTotalRow, GRAND } from '../identities/cross-totals.js';
 import { rowIdentities, rowIn } from '../identities/row-sums.js';
 import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
 import { headlineFigures } from '../interpret/headlines.js';
@@ -33,12 +34,16 @@ export interface Member {
   value: string;
   label: string;
   sure: boolean;
+  /** the unit of the member's table, for identities compared in 元 */
+  unit?: Unit;
 }
 
 export interface Identity<M extends Member> {
   rule: string;
   total: M;
   parts: M[];
+  /** members of tables in different units (a cross-table equality): compared in 元 */
+  inYuan?: boolean;
   /** what to call the total and the parts, when not their labels (a code family: 类 201, 20101 …) */
   names?: string[];
 }
@@ -68,7 +73,10 @@ function checkable<M extends Member>(unsure: M, id: Identity<M>): boolean {
 export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Identity<M>[]): Identity<M> | undefined {
   const usable = ids.filter((id) => checkable(unsure, id));
   if (!usable.length) return undefined;
-  const holds = (id: Identity<M>) => cmp(dec(id.total.value), sum(id.parts.map((m) => dec(m.value)))) === 0;
+  const holds = (id: Identity<M>) => {
+    const v = (m: M) => dec((id.inYuan ? toYuan(m.value, m.unit) : undefined) ?? m.value);
+    return cmp(v(id.total), sum(id.parts.map(v))) === 0;
+  };
   return usable.every(holds) ? usable[0] : undefined;
 }
 
@@ -146,11 +154,11 @@ function confirmFunds(p: Project, diagnostics: Diagnostic[]): Project {
 }
 
 type Withheld = NonNullable<Row['withheld']>[number];
-type RowMember = Member & { column: number; withheld?: Withheld };
+type RowMember = Member & { column: number; path: string; withheld?: Withheld };
 
-const membersOf = (row: Row): RowMember[] => [
-  ...row.amounts.map((a) => ({ value: a.value, label: a.path, sure: true, column: a.column })),
-  ...(row.withheld ?? []).map((w) => ({ value: w.reading, label: w.path, sure: false, column: w.column, withheld: w })),
+const membersOf = (row: Row, unit: Unit | undefined): RowMember[] => [
+  ...row.amounts.map((a) => ({ value: a.value, label: a.path, path: a.path, sure: true, column: a.column, ...(unit ? { unit } : {}) })),
+  ...(row.withheld ?? []).map((w) => ({ value: w.reading, label: w.path, path: w.path, sure: false, column: w.column, withheld: w, ...(unit ? { unit } : {}) })),
 ];
 
 /**
@@ -213,11 +221,31 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>, reported:
   return out;
 }
 
-function confirmTable(table: Table, diagnostics: Diagnostic[]): Table {
+/**
+ * A table's grand total = the figure its summary prints for it (cross-totals.ts), one identity per
+ * summary figure, compared in 元 (the tables may print 元 and 万元). A table without a total row
+ * (its total a sum of 类 rows) has none here.
+ */
+function crossIdentities(doc: Document, members: Map<Row, RowMember[]>): Identity<RowMember>[] {
+  const cellsOf = (r: Row) => members.get(r) ?? [];
+  const name = (t: Table, r: Row) => `「${t.title}」${itemText(r)}${t.unit ? `（${t.unit}）` : ''}`;
+  const out: Identity<RowMember>[] = [];
+  for (const { table, refs } of crossTotals(doc, cellsOf)) {
+    const row = grandTotalRow(table.rows);
+    const total = row && grandTotalCell(row, GRAND, cellsOf);
+    if (!row || !total) continue;
+    for (const ref of refs) {
+      // in 元 only where both units are printed: a table without one is not compared across
+      if (!isMoneyPath(ref.cell.path) || !table.unit || !ref.table.unit) continue;
+      out.push({ rule: 'cross.totals', total, parts: [ref.cell], inYuan: true, names: [name(table, row), name(ref.table, ref.row)] });
+    }
+  }
+  return out;
+}
+
+/** The table with its confirmed readings moved from `withheld` to `amounts`, each noted. */
+function confirmTable(table: Table, members: Map<Row, RowMember[]>, confirmed: Map<RowMember, Identity<RowMember>>, diagnostics: Diagnostic[]): Table {
   if (!table.rows.some((r) => r.withheld?.length)) return table;
-  const members = new Map(table.rows.map((r) => [r, membersOf(r)]));
-  const ids = tableIdentities(table, members, reportedRows(table, diagnostics));
-  const confirmed = confirmInRounds([...members.values()].flat(), ids);
   const rows = table.rows.map((row) => {
     if (!row.withheld?.length) return row;
     const amounts = [...row.amounts];
@@ -242,15 +270,25 @@ function confirmTable(table: Table, diagnostics: Diagnostic[]): Table {
   return { ...table, rows, quality: { ...table.quality, amountCells } };
 }
 
+/** The withheld readings of the tables confirmed by the identities within each table and across tables. */
+function confirmTables(doc: Document, diagnostics: Diagnostic[]): Table[] {
+  if (!doc.tables.some((t) => t.rows.some((r) => r.withheld?.length))) return doc.tables;
+  const members = new Map(doc.tables.flatMap((t) => t.rows.map((r) => [r, membersOf(r, t.unit)] as const)));
+  const pending = doc.tables.filter((t) => t.rows.some((r) => r.withheld?.length));
+  const ids = [...pending.flatMap((t) => tableIdentities(t, members, reportedRows(t, diagnostics))), ...crossIdentities(doc, members)];
+  const confirmed = confirmInRounds([...members.values()].flat(), ids);
+  return doc.tables.map((t) => confirmTable(t, members, confirmed, diagnostics));
+}
+
 export function confirmReadings(doc: Document): Document {
   const pending = doc.projects.some((p) => p.withheldFunds?.length) || doc.tables.some((t) => t.rows.some((r) => r.withheld?.length));
   if (!pending) return doc;
   const diagnostics = [...doc.diagnostics];
   const projects = doc.projects.map((p) => confirmFunds(p, diagnostics));
-  const tables = doc.tables.map((t) => {
+  const tables = confirmTables(doc, diagnostics).map((t) => {
     const p = projects.find((x) => x.tableId === t.id);
     // a 绩效目标表 is empty when it has no 年度 total: a confirmed total fills it
-    return p && t.empty && p.annualFunds.total ? { ...t, empty: false } : confirmTable(t, diagnostics);
+    return p && t.empty && p.annualFunds.total ? { ...t, empty: false } : t;
   });
   // a confirmed amount can be a headline figure
   const headlines = doc.headlines ? { headlines: headlineFigures({ tables, ...(doc.docKind ? { docKind: doc.docKind } : {}) }) } : {};

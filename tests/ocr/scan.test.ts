@@ -43,8 +43,8 @@ describe('OCR', () => {
     // a fund cell read below the threshold is one an identity confirmed, and its note names the identity
     const funds = scan.projects.flatMap((p) => p.fundCells);
     expect(funds.every((c) => c.ocr !== undefined && (c.ocr >= 0.8 || /^performance\.funds: /.test(c.confirmedBy ?? '')))).toBe(true);
-    // (ocr.confirmed also notes a subject code confirmed by its name: those are not amounts)
-    const confirmed = scan.diagnostics.filter((d) => d.code === 'ocr.confirmed' && / makes an identity hold exactly /.test(d.message));
+    // (a subject code confirmed by its name is ocr.code-by-name: codes are not amounts)
+    const confirmed = scan.diagnostics.filter((d) => d.code === 'ocr.confirmed');
     expect(confirmed.length).toBe([...funds, ...amounts].filter((a) => a.confirmedBy).length);
     expect(confirmed.length).toBeGreaterThanOrEqual(2);
     expect(confirmed.every((d) => d.severity === 'info' && d.page && d.bbox && /\(performance\.funds: /.test(d.message))).toBe(true);
