@@ -9,13 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../schemas/document.js';
 import { confirmReadings } from '../../src/confirm/confirm-readings.js';
 import { tsv } from '../helpers.js';
-import { unconfirmed } from './unsure-fixture.js';
+import { codes, read, table, unconfirmed } from './unsure-fixture.js';
 
-const read = (text: string) => confirmReadings(unconfirmed(text));
-const codes = (doc: Document) => doc.diagnostics.filter((d) => d.code.startsWith('ocr.')).map((d) => `${d.severity} ${d.code}`);
 
-const table = (...rows: string[][]) =>
-  `## 2024年预算支出总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '', '2024年预算数', '', ''], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...rows)}\n`;
 
 const income = (...rows: string[][]) => `## 2024年收入预算总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '预算数'], ...rows)}\n`;
 

@@ -11,9 +11,8 @@ import { confirmReadings } from '../../src/confirm/confirm-readings.js';
 import { documentFacts } from '../../src/export/facts.js';
 import { validateDocument } from '../../src/validate/index.js';
 import { docFromText, tsv } from '../helpers.js';
-import { unconfirmed } from './unsure-fixture.js';
+import { codes, read, table, unconfirmed } from './unsure-fixture.js';
 
-const read = (text: string) => confirmReadings(unconfirmed(text));
 
 const form = (impl: [string, string, string], annual: [string, string, string]) =>
   `忻州市市级预算部门（单位）项目支出绩效目标表\n\n(2024年度)\n\n${tsv(
@@ -26,11 +25,8 @@ const form = (impl: [string, string, string], annual: [string, string, string]) 
     ['', '产出指标', '数量指标', '安保人员', '10人', '数量指标', '安保人员', '10人'],
   )}\n`;
 
-const table = (...rows: string[][]) =>
-  `## 2024年预算支出总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '', '2024年预算数', '', ''], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...rows)}\n`;
 
 const fund = (doc: Document, period: string, key: string) => doc.projects[0].fundCells.find((c) => c.period === period && c.key === key);
-const codes = (doc: Document) => doc.diagnostics.filter((d) => d.code.startsWith('ocr.')).map((d) => `${d.severity} ${d.code}`);
 
 describe('an unsure OCR reading is read only when an identity of the document confirms it', () => {
   it('a zero the recogniser was unsure of, confirmed by 资金总额 = Σ sources, says so', () => {

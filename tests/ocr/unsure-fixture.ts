@@ -7,6 +7,8 @@ import type { Document } from '../../schemas/document.js';
 import { extractText } from '../../extractors/text/index.js';
 import { interpretDocument } from '../../src/interpret/document.js';
 import { sha256 } from '../../src/pipeline.js';
+import { confirmReadings } from '../../src/confirm/confirm-readings.js';
+import { tsv } from '../helpers.js';
 
 const UNSURE = /^\?(.+)@([\d.]+)$/;
 
@@ -31,3 +33,12 @@ export function unconfirmed(text: string): Document {
   return interpretDocument(ir);
 }
 
+
+export const read = (text: string): Document => confirmReadings(unconfirmed(text));
+
+/** The ocr.* diagnostics of a document, as `severity code`. */
+export const codes = (doc: Document): string[] => doc.diagnostics.filter((d) => d.code.startsWith('ocr.')).map((d) => `${d.severity} ${d.code}`);
+
+/** A 支出总表 in 万元: code, name, 合计, 基本支出, 项目支出. */
+export const table = (...rows: string[][]): string =>
+  `## 2024年预算支出总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '', '2024年预算数', '', ''], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...rows)}\n`;
