@@ -44,6 +44,8 @@ export interface Identity<M extends Member> {
   parts: M[];
   /** members of tables in different units (a cross-table equality): compared in 元 */
   inYuan?: boolean;
+  /** the one member this identity can confirm or contradict (a table's total against one of several summary figures it may equal) */
+  only?: M;
   /** what to call the total and the parts, when not their labels (a code family: 类 201, 20101 …) */
   names?: string[];
 }
@@ -60,7 +62,7 @@ const readable = <M extends Member>(id: Identity<M>) => [id.total, ...id.parts].
  */
 function checkable<M extends Member>(unsure: M, id: Identity<M>): boolean {
   const all = [id.total, ...id.parts];
-  if (!all.includes(unsure) || !readable(id)) return false;
+  if (!all.includes(unsure) || (id.only && id.only !== unsure) || !readable(id)) return false;
   const unknown = all.filter((m) => !m.sure);
   if (unknown.length === 1) return true;
   return unknown.every((m) => m !== id.total && cmp(dec(m.value), dec('0')) === 0) && all.every((m) => cmp(dec(m.value), dec('0')) >= 0);
@@ -237,7 +239,10 @@ function crossIdentities(doc: Document, members: Map<Row, RowMember[]>): Identit
     for (const ref of refs) {
       // in 元 only where both units are printed: a table without one is not compared across
       if (!isMoneyPath(ref.cell.path) || !table.unit || !ref.table.unit) continue;
-      out.push({ rule: 'cross.totals', total, parts: [ref.cell], inYuan: true, names: [name(table, row), name(ref.table, ref.row)] });
+      // the total equals one of several summary figures (本年收入合计, 收入总计): each one says
+      // nothing of the figure itself, and the total is read only where all of them agree with it
+      const only = refs.length > 1 ? { only: total } : {};
+      out.push({ rule: 'cross.totals', total, parts: [ref.cell], inYuan: true, names: [name(table, row), name(ref.table, ref.row)], ...only });
     }
   }
   return out;

@@ -55,4 +55,12 @@ describe('a reading confirmed by the figure another table prints for it', () => 
     const out = confirmReadings(withIncomeUnsure(doc({ tables: [summary('164.21'), incomeTable] }), '1642104'));
     expect(out.tables[1].rows[0].withheld).toMatchObject([{ reading: '1642104' }]);
   });
+
+  it('a total that may equal one of several summary figures is read only where they all agree', () => {
+    const two = summary('164.21');
+    // 本年收入合计 164.21 and, after 上年结转 10.00, 收入总计 174.21: the 收入总表 may print either
+    two.rows.splice(1, 1, { block: '收入', item: '本年收入合计', values: { '收入:预算数': '164.21' } }, { block: '收入', item: '上年结转', values: { '收入:预算数': '10.00' } }, { block: '收入', item: '收入总计', values: { '收入:预算数': '174.21' } });
+    const out = confirmReadings(withIncomeUnsure(doc({ tables: [two, incomeTable] }), '1642100'));
+    expect(out.tables[1].rows[0].withheld).toMatchObject([{ reading: '1642100' }]);
+  });
 });
