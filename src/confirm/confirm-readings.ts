@@ -50,7 +50,7 @@ export interface Identity<M extends Member> {
   names?: string[];
 }
 
-/** Whether every amount of the identity is known (a sure reading) but the unsure ones; a value of each is a decimal. */
+/** Whether every member of the identity, sure or not, reads as a decimal. */
 const readable = <M extends Member>(id: Identity<M>) => [id.total, ...id.parts].every((m) => isDecimal(m.value));
 
 /**
