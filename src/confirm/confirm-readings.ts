@@ -24,6 +24,7 @@ import { codeFamilies } from '../identities/code-families.js';
 import { labelDepthFamilies, numberedFamilies } from '../identities/numbered-rows.js';
 import { crossTotals, grandTotalCell, grandTotalRow, GRAND } from '../identities/cross-totals.js';
 import { rowIdentities, rowIn } from '../identities/row-sums.js';
+import { balanceCells } from '../identities/balance.js';
 import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
 import { headlineFigures } from '../interpret/headlines.js';
 import { documentStatus } from '../interpret/status.js';
@@ -178,7 +179,8 @@ function reportedRows(table: Table, diagnostics: readonly Diagnostic[]): Set<Row
 /**
  * A table's identities over its amounts (sure) and withheld readings (unsure): each row's column
  * sums (row-sums.ts), each total row per column (total-rows.ts), each code family per column
- * (code-families.ts) and each numbered row with its sub-list (numbered-rows.ts). A blank part
+ * (code-families.ts), each numbered row with its sub-list (numbered-rows.ts) and a side-by-side
+ * summary's 收入总计 = 支出总计 (balance.ts). A blank part
  * counts as 0 and a blank total is no identity, as in the validator. A family with a row OCR
  * reported in it (reportedRows) is left out.
  */
@@ -220,6 +222,9 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>, reported:
       out.push({ rule: `${f.rule} (${total.label})`, total, parts, names: [f.name, ...codes] });
     }
   }
+  // 收入总计 = 支出总计 in a side-by-side summary (balance.ts)
+  const balance = balanceCells(table, (r) => members.get(r) ?? []);
+  if (balance && balance.every((m) => isMoneyPath(m.path))) out.push({ rule: 'totals.balance', total: balance[0], parts: [balance[1]], names: ['收入总计', '支出总计'] });
   return out;
 }
 

@@ -64,3 +64,37 @@ describe('a reading confirmed by the figure another table prints for it', () => 
     expect(out.tables[1].rows[0].withheld).toMatchObject([{ reading: '1642100' }]);
   });
 });
+
+describe('a side-by-side summary: 收入总计 = 支出总计 (src/identities/balance.ts)', () => {
+  const onlyTotals = (expenditure: string) => {
+    const d = doc({
+      tables: [
+        {
+          title: '收支总表',
+          kind: 'budget_summary',
+          unit: '万元',
+          sideBySide: true,
+          columns: ['收入:预算数', '支出:合计'],
+          rows: [
+            { block: '收入', item: '一、一般公共预算', ordinal: '一、', values: { '收入:预算数': '164.21' } },
+            { block: '收入', item: '收入总计', values: { '收入:预算数': '164.21' } },
+            { block: '支出', item: '支出总计', values: { '支出:合计': expenditure } },
+          ],
+        },
+      ],
+    });
+    const row = d.tables[0].rows[2];
+    const [a] = row.amounts;
+    row.amounts = [];
+    row.withheld = [{ column: a.column, path: a.path, reading: expenditure, raw: expenditure, ocr: 0.7 }];
+    return confirmReadings(d).tables[0].rows[2];
+  };
+
+  it('a 支出总计 read unsure is read when it equals 收入总计', () => {
+    expect(onlyTotals('164.21').amounts).toMatchObject([{ value: '164.21', confirmedBy: 'totals.balance: 收入总计 164.21 = 支出总计 164.21' }]);
+  });
+
+  it('a reading 收入总计 contradicts stays withheld', () => {
+    expect(onlyTotals('164.12').withheld).toMatchObject([{ reading: '164.12' }]);
+  });
+});
