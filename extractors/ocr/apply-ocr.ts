@@ -20,6 +20,7 @@ import { truncatedTitle } from './vocabulary.js';
 import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
 import { joinReadings, readCellLines } from './cell-reading.js';
 import { readAsPageEchoes, sureLines } from './page-echo.js';
+import { speckZeros } from './speck-zero.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -193,8 +194,9 @@ function flagUnsureLines(texts: readonly OcrText[], cells: readonly BBox[], ocr:
 }
 
 /** A recognised line the vocabulary changed (ocr-correct.ts), recorded where it was read. */
-function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[], read: ReadonlySet<OcrText>): void {
   for (const t of ocr.texts) {
+    if (read.has(t)) continue;
     const bbox = unskewBox({ x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }, ocr);
     if (t.noise) {
       // a warning, not a note: had it been a printed digit, its cell lacks it
@@ -214,8 +216,24 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
   }
 }
 
+/** A zero read as a speck in a blank amount cell is that cell's unsure reading (speck-zero.ts), reported at the cell. */
+function readSpeckZeros(blocks: Block[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): Set<OcrText> {
+  const read = new Set<OcrText>();
+  for (const block of blocks) {
+    if (block.type !== 'grid') continue;
+    for (const { cell, speck } of speckZeros(block.rows, ocr.texts, inside)) {
+      const p = Math.round(Math.min(...speck.probs) * 1000) / 1000;
+      const message = `page ${page}: a mark read as "${speck.text.trim()}" with a probability of ${p}, alone in a cell of a column of amounts, is taken for an unsure 0; the cell is not read`;
+      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+      cell.unsure = { text: '0', ocr: p };
+      read.add(speck);
+    }
+  }
+  return read;
+}
+
 export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPage, page: number, minCharProb: number): void {
-  recordCorrections(ocr, page, diagnostics);
+  recordCorrections(ocr, page, diagnostics, readSpeckZeros(blocks, ocr, page, diagnostics));
   const cellBoxes: BBox[] = [];
   const sure = sureLines(ocr.texts.filter((t) => !t.noise));
   for (const block of blocks) {
@@ -247,7 +265,7 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
           const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
           if (numberConf < minCharProb && NUMBERISH.test(cell.text) && cell === named) {
             const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
-            diagnostics.push({ severity: 'info', code: 'ocr.confirmed', message, page, bbox: unskewBox(cell.bbox, ocr) });
+            diagnostics.push({ severity: 'info', code: 'ocr.code-by-name', message, page, bbox: unskewBox(cell.bbox, ocr) });
           } else if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
             diagnostics.push({
               severity: 'warning',

@@ -14,10 +14,12 @@
  *   cross.overall-performance 整体绩效目标表 funds = the budget tables
  * (cross.three-public is checked in the 三公 table itself: hierarchy.ts for rows, row-identities.ts
  * for columns.)
+ * Which tables and cells cross.totals compares is defined once in src/identities/cross-totals.ts
+ * (the confirmation of unsure OCR readings reads the same definition).
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
-import { kindDef, TABLE_KIND_DEFS, type Scope, type TableRole } from '../../schemas/table-kinds.js';
+import { kindDef } from '../../schemas/table-kinds.js';
 import { cmp, dec, isDecimal, type Dec } from '../core/decimal.js';
 import { agreeFinding, compareFigs, figOf, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, placeEn, placeZh } from './messages.js';
@@ -25,79 +27,23 @@ import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
 import { amountByLeaf, leaf, norm, sumFinding, valueOf } from './tables.js';
 import { blocks, twoSided } from '../identities/code-families.js';
-import { isTotalRow, itemText } from '../identities/total-rows.js';
+import { ANY_TOTAL, blockTotalCells, crossTotals, GRAND, sourcesPresent } from '../identities/cross-totals.js';
 
-const ANY_TOTAL = /合计|总计|小计|^金额$|预算数$|决算数$/;
+const amountsOf = (r: Row) => r.amounts;
 
-/** Every total row of a block, as figures of the first amount whose leaf matches. */
+/** Every total row of a block, as figures of the first amount whose leaf matches (src/identities/cross-totals.ts). */
 function blockTotals(table: Table, block: string, column: RegExp): Fig[] {
-  const rows = (blocks(table).get(block) ?? []).filter(isTotalRow);
-  const out: Fig[] = [];
-  for (const r of rows) {
-    const a = r.amounts.find((x) => column.test(leaf(x.path))) ?? (column === ANY_TOTAL ? r.amounts[0] : undefined);
-    const v = valueOf(a);
-    if (a && v) out.push(figOf(table, r, a, v, `「${table.title}」「${r.item}」「${a.path}」`));
-  }
-  return out;
+  return blockTotalCells(table, block, column, amountsOf).map(({ row, cell }) => figOf(table, row, cell, valueOf(cell)!, `「${table.title}」「${row.item}」「${cell.path}」`));
 }
 
-const exactly = (kind: string) => new RegExp(`^${kind}$`);
-
-/** The column of a single source, by header. */
-const SOURCE_COLUMN: Partial<Record<Scope, RegExp>> = { general_budget: /一般公共预算/, government_fund: /政府性基金/, state_capital: /国有资本经营/ };
-
-/**
- * The sources the document prints figures for (一般公共预算 always): 政府性基金 / 国有资本经营 when a
- * non-zero amount is printed on a row or in a column of that name in a summary or a fund table.
- */
-export function sourcesPresent(doc: Document): Set<Scope> {
-  const present = new Set<Scope>(['general_budget']);
-  const roles = new Set<TableRole>(['summary', 'fiscal_summary', 'income', 'fund', 'state_capital']);
-  for (const t of doc.tables) {
-    const role = kindDef(t.kind).role;
-    if (!roles.has(role)) continue;
-    for (const r of t.rows) {
-      for (const a of r.amounts) {
-        const v = valueOf(a);
-        if (!v || v.units === 0n) continue;
-        for (const s of ['government_fund', 'state_capital'] as const) {
-          if (SOURCE_COLUMN[s]!.test(a.path) || SOURCE_COLUMN[s]!.test(r.item) || (role === 'fund' && s === 'government_fund') || (role === 'state_capital' && s === 'state_capital')) present.add(s);
-        }
-      }
-    }
-  }
-  return present;
-}
-
-/**
- * The totals of a summary's block at the scope of the table compared with it: the same scope's
- * total, or the column of the one source it covers (一般公共预算 in a 财政拨款 summary); the
- * summary's total stands for one source only when no other source has figures.
- */
-function scopedTotals(doc: Document, summary: Table, block: string, scope: Scope): Fig[] {
-  const own = kindDef(summary.kind).scope;
-  if (own === scope || scope === 'all' || scope === 'fiscal') return blockTotals(summary, block, ANY_TOTAL);
-  const col = SOURCE_COLUMN[scope];
-  const bySource = col ? blockTotals(summary, block, col) : [];
-  if (bySource.length) return bySource;
-  const others = [...sourcesPresent(doc)].filter((s) => s !== scope);
-  return others.length ? [] : blockTotals(summary, block, ANY_TOTAL);
-}
-
-const GRAND = /^(合计|总计|小计|金额|本年收入合计|本年支出合计)$|预算数$|决算数$/;
-
+/** A table's total = the total of the summary block its kind names, at its scope (src/identities/cross-totals.ts). */
 function totalsAgree(doc: Document): Finding[] {
   const out: Finding[] = [];
-  for (const def of TABLE_KIND_DEFS) {
-    if (!def.totalOf) continue;
-    const summaries = tablesOf(doc, exactly(def.totalOf.kind));
-    const refs = summaries.flatMap((s) => scopedTotals(doc, s, def.totalOf!.block, def.scope));
-    if (!refs.length) continue;
-    for (const t of tablesOf(doc, exactly(def.kind))) {
-      const g = grandTotal(t, GRAND);
-      const f = g && agreeFinding('cross.totals', g, refs, '总数与收支总表不一致', 'total disagrees with the summary table');
-      if (f) out.push(f);
-    }
+  for (const { table, refs } of crossTotals(doc, amountsOf)) {
+    const figs = refs.map(({ table: s, row, cell }) => figOf(s, row, cell, valueOf(cell)!, `「${s.title}」「${row.item}」「${cell.path}」`));
+    const g = grandTotal(table, GRAND);
+    const f = g && agreeFinding('cross.totals', g, figs, '总数与收支总表不一致', 'total disagrees with the summary table');
+    if (f) out.push(f);
   }
   return out;
 }
@@ -331,4 +277,4 @@ export function checkCrossTable(doc: Document): Finding[] {
 }
 
 // exported for narrative checks
-export { economicTotal, blockTotals, ANY_TOTAL, amountByLeaf, showSigned };
+export { economicTotal, blockTotals, ANY_TOTAL, amountByLeaf, showSigned, sourcesPresent };

@@ -9,9 +9,10 @@ import type { Dec } from '../core/decimal.js';
 import { abs, cmp, sub } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
-import { isMoneyPath, leaf, valueOf } from './tables.js';
+import { leaf, valueOf } from './tables.js';
 import { blocks } from '../identities/code-families.js';
-import { isTotalRow, itemText, topLevel } from '../identities/total-rows.js';
+import { topLevel } from '../identities/total-rows.js';
+import { grandTotalCell, grandTotalRow } from '../identities/cross-totals.js';
 
 export interface Fig {
   /** printed value in the table's unit */
@@ -43,10 +44,9 @@ export function tablesOf(doc: Document, kind: RegExp): Table[] {
  */
 export function grandTotal(table: Table, column: RegExp, opts: { block?: string; item?: RegExp } = {}): Fig | undefined {
   const rows = opts.block !== undefined ? (blocks(table).get(opts.block) ?? []) : table.rows;
-  const totals = rows.filter(isTotalRow).filter((r) => !opts.item || opts.item.test(itemText(r)));
-  const pick = opts.item ? totals[0] : (totals.filter((r) => /总计$/.test(itemText(r))).pop() ?? totals.find((r) => /^(合计|.{0,4}合计)$/.test(itemText(r))) ?? totals[0]);
+  const pick = grandTotalRow(rows, opts.item);
   if (pick) {
-    const a = pick.amounts.find((x) => column.test(leaf(x.path)) && isMoneyPath(x.path));
+    const a = grandTotalCell(pick, column, (r) => r.amounts);
     const v = valueOf(a);
     if (a && v) return figOf(table, pick, a, v, `「${table.title}」「${pick.item}」行「${a.path}」`);
     return undefined;

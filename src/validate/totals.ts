@@ -2,16 +2,17 @@
  * Totals: a 合计 / 总计 row equals the sum of the table's top-level rows (类-level codes, or the
  * 一、二、… rows, or the one-label class rows), per amount column; a later total (收入总计 after
  * 本年收入合计) equals the previous total plus the unnumbered rows between them (上年结转). In
- * side-by-side tables 收入总计 = 支出总计.
+ * side-by-side tables 收入总计 = 支出总计 (which cells: src/identities/balance.ts).
  */
 import type { Document, Row, Table } from '../../schemas/document.js';
 import type { Finding } from '../../schemas/findings.js';
 import type { Dec } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, unitOf } from './rounding.js';
-import { amountAt, hasAmounts, leaf, sumFinding, valueOf } from './tables.js';
+import { amountAt, hasAmounts, sumFinding, valueOf } from './tables.js';
 import { blocks } from '../identities/code-families.js';
-import { isTotalRow, itemText, totalRowFamilies } from '../identities/total-rows.js';
+import { isTotalRow, totalRowFamilies } from '../identities/total-rows.js';
+import { balanceCells, balanceRows } from '../identities/balance.js';
 
 function columnsOf(rows: Row[]): number[] {
   const s = new Set<number>();
@@ -41,14 +42,10 @@ function checkBlock(table: Table, rows: Row[]): Finding[] {
 }
 
 function balance(table: Table): Finding[] {
-  const b = blocks(table);
-  const inc = (b.get('收入') ?? []).filter((r) => isTotalRow(r) && /总计$/.test(itemText(r)));
-  const exp = (b.get('支出') ?? []).filter((r) => isTotalRow(r) && /总计$/.test(itemText(r)));
-  if (!inc.length || !exp.length) return [];
-  const i = inc[inc.length - 1];
-  const e = exp[exp.length - 1];
-  const ia = i.amounts[0];
-  const ea = e.amounts.find((a) => /合计|小计|总计/.test(leaf(a.path))) ?? e.amounts[0];
+  const cells = balanceCells(table, (r) => r.amounts);
+  if (!cells) return [];
+  const { income: i, expenditure: e } = balanceRows(table)!;
+  const [ia, ea] = cells;
   const iv = valueOf(ia);
   const ev = valueOf(ea);
   if (!iv || !ev) return [];

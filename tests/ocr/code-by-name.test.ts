@@ -58,7 +58,7 @@ describe('applyOcr on a row whose code is unsure', () => {
   it('reads the code and says why', () => {
     const { cells, diagnostics } = run('医疗费', [1, 1, 1]);
     expect(cells).toEqual(['30114', '医疗费', '32.16']);
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ocr.confirmed', 'info']]);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ocr.code-by-name', 'info']]);
   });
 
   it('withholds it when the name itself was read unsure', () => {

@@ -7,38 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../schemas/document.js';
 import { Document as DocumentSchema } from '../../schemas/document.js';
-import { extractText } from '../../extractors/text/index.js';
 import { confirmReadings } from '../../src/confirm/confirm-readings.js';
 import { documentFacts } from '../../src/export/facts.js';
-import { interpretDocument } from '../../src/interpret/document.js';
-import { sha256 } from '../../src/pipeline.js';
 import { validateDocument } from '../../src/validate/index.js';
 import { docFromText, tsv } from '../helpers.js';
+import { codes, read, table, unconfirmed } from './unsure-fixture.js';
 
-const UNSURE = /^\?(.+)@([\d.]+)$/;
-
-/** The fixture as the OCR extractor would give it, interpreted, before confirmation. */
-function unconfirmed(text: string): Document {
-  const bytes = new TextEncoder().encode(text);
-  const ir = extractText({ path: 'scan.pdf', name: 'scan.pdf', bytes, sha256: sha256(bytes) });
-  let y = 0;
-  for (const b of ir.blocks) {
-    if (b.type !== 'grid') continue;
-    for (const row of b.rows) {
-      y += 20;
-      row.cells.forEach((cell, x) => {
-        const m = UNSURE.exec(cell.text);
-        if (!m) return;
-        const bbox = { x0: x * 60, y0: y, x1: x * 60 + 50, y1: y + 15 };
-        Object.assign(cell, { text: '', page: 1, bbox, unsure: { text: m[1], ocr: Number(m[2]) } });
-        ir.diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message: `page 1: "${m[1]}" … the cell is not read`, page: 1, bbox });
-      });
-    }
-  }
-  return interpretDocument(ir);
-}
-
-const read = (text: string) => confirmReadings(unconfirmed(text));
 
 const form = (impl: [string, string, string], annual: [string, string, string]) =>
   `忻州市市级预算部门（单位）项目支出绩效目标表\n\n(2024年度)\n\n${tsv(
@@ -51,11 +25,8 @@ const form = (impl: [string, string, string], annual: [string, string, string]) 
     ['', '产出指标', '数量指标', '安保人员', '10人', '数量指标', '安保人员', '10人'],
   )}\n`;
 
-const table = (...rows: string[][]) =>
-  `## 2024年预算支出总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '', '2024年预算数', '', ''], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], ...rows)}\n`;
 
 const fund = (doc: Document, period: string, key: string) => doc.projects[0].fundCells.find((c) => c.period === period && c.key === key);
-const codes = (doc: Document) => doc.diagnostics.filter((d) => d.code.startsWith('ocr.')).map((d) => `${d.severity} ${d.code}`);
 
 describe('an unsure OCR reading is read only when an identity of the document confirms it', () => {
   it('a zero the recogniser was unsure of, confirmed by 资金总额 = Σ sources, says so', () => {

@@ -18,9 +18,10 @@ const sample = (name: string) => join(ROOT, 'samples', `xinzhou-xinfang-2024-bud
 // OCR of 40 pages takes minutes on a loaded 2-core machine, over 20 when several OCR runs share it
 const LONG = 40 * 60_000;
 // measured (docs/ocr.md); raise them as OCR improves
-// (measured 0.9949 / 1.0000 and 1.0000 / 1.0000, every amount right by place; scripts/ocr-report.mjs lists what is missed;
-// scan.pdf 0.9898 before two unsure zeros of the 绩效 forms were confirmed by their 资金总额, src/confirm)
-const SCAN_FLOOR = { recall: 0.994, precision: 1, values: 1 };
+// (measured 1.0000 / 1.0000 and 1.0000 / 1.0000, every amount right by place; scripts/ocr-report.mjs lists what is missed;
+// scan.pdf 0.9898 before two unsure zeros of the 绩效 forms were confirmed by their 资金总额, src/confirm, and
+// 0.9949 before the two zeros of p. 30 read as specks became unsure readings that 年度资金总额 confirms, speck-zero.ts)
+const SCAN_FLOOR = { recall: 0.999, precision: 1, values: 1 };
 const MIXED_FLOOR = { recall: 0.99, precision: 0.995, values: 0.99 };
 
 describe('OCR', () => {
@@ -43,10 +44,10 @@ describe('OCR', () => {
     // a fund cell read below the threshold is one an identity confirmed, and its note names the identity
     const funds = scan.projects.flatMap((p) => p.fundCells);
     expect(funds.every((c) => c.ocr !== undefined && (c.ocr >= 0.8 || /^performance\.funds: /.test(c.confirmedBy ?? '')))).toBe(true);
-    // (ocr.confirmed also notes a subject code confirmed by its name: those are not amounts)
-    const confirmed = scan.diagnostics.filter((d) => d.code === 'ocr.confirmed' && / makes an identity hold exactly /.test(d.message));
+    // (a subject code confirmed by its name is ocr.code-by-name: codes are not amounts)
+    const confirmed = scan.diagnostics.filter((d) => d.code === 'ocr.confirmed');
     expect(confirmed.length).toBe([...funds, ...amounts].filter((a) => a.confirmedBy).length);
-    expect(confirmed.length).toBeGreaterThanOrEqual(2);
+    expect(confirmed.length).toBeGreaterThanOrEqual(4);
     expect(confirmed.every((d) => d.severity === 'info' && d.page && d.bbox && /\(performance\.funds: /.test(d.message))).toBe(true);
     // what OCR read otherwise than the recogniser is recorded, never silent (六、科学技术文出 → 支出)
     const corrected = scan.diagnostics.filter((d) => d.code === 'ocr.corrected');
