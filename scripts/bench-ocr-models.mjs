@@ -12,15 +12,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, machine } from './bench-common.mjs';
+import { ROOT, arg, machine } from './bench-common.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const src = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : path.join(ROOT, 'samples/xinzhou-xinfang-2024-budget.scan.pdf');
-const maxPages = Number(arg('--pages', 4));
-const rounds = Number(arg('--rounds', 3));
+const maxPages = Number(arg('pages', 4));
+const rounds = Number(arg('rounds', 3));
 const dist = (p) => import(path.join(ROOT, 'dist', p));
 const ort = await import('onnxruntime-node');
 const { openPdf } = await dist('extractors/pdf/load-document.js');
