@@ -67,17 +67,17 @@ export async function modelPaths(): Promise<{ det: string; rec: string; dict: st
 }
 
 /**
- * onnxruntime's options for one of the two models. Recognition: no memory arena (it would keep the
- * peak of the widest line for the life of the process) and no memory patterns (one is kept per input
- * shape, and every line has its own width). Detection: both, because its input is bounded (at most
- * `detectLimit` on its longer side) and has one shape per page size: the arena and the pattern keep
- * one page's activations for the next page instead of asking the system for them again, which
- * costs ≈ 15 % of detection's time (the outputs are the same to the bit; docs/ocr.md, "Fourth round",
- * scripts/bench-ocr-models.mjs measures every option).
+ * onnxruntime's options for one of the two models: no memory arena for either (it keeps what it
+ * grows to for the life of the worker: with it on for detection, a worker under the 1024 MB ceiling
+ * failed an 11-page scan as too large), and memory patterns for detection only. A pattern plans one
+ * run's memory as one block: detection's input has one shape per page size (at most `detectLimit`
+ * on its longer side), and the one block halves the pages the system must hand over zeroed on every
+ * run (94,000 → 39,000 page faults, 170 → 82 ms of system time a run), with the same outputs to the
+ * bit. Recognition's inputs have a width each, and a pattern is kept per shape. docs/ocr.md, "Fourth
+ * round"; scripts/bench-ocr-models.mjs measures every option.
  */
 export function sessionOptions(model: 'det' | 'rec', threads = 1): Session.SessionOptions {
-  const reuse = model === 'det';
-  return { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: reuse, enableMemPattern: reuse };
+  return { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: model === 'det' };
 }
 
 async function createEngine(threads: number): Promise<OcrEngine> {

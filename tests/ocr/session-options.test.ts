@@ -1,8 +1,8 @@
 /**
- * onnxruntime's session options for the two OCR models (paddle.ts sessionOptions): detection keeps
- * its memory arena and memory patterns from page to page (a speed option), and that must not change
- * what it outputs, to the bit, whatever order pages of different shapes come in; recognition keeps
- * neither (every line has its own width, and the arena would hold the widest line's peak).
+ * onnxruntime's session options for the two OCR models (paddle.ts sessionOptions): detection plans
+ * its memory with memory patterns, one per page shape (a speed option), and that must not change what
+ * it outputs, to the bit, whatever order pages of different shapes come in; neither model keeps a
+ * memory arena (it holds what it grew to for the life of the worker).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,20 +24,20 @@ const cut = (g: Gray, w: number, h: number): Gray => {
 };
 
 describe('session options', () => {
-  it('recognition keeps no memory between lines; detection does', () => {
+  it('no memory arena; memory patterns for detection only', () => {
     expect(sessionOptions('rec')).toMatchObject({ enableCpuMemArena: false, enableMemPattern: false, intraOpNumThreads: 1 });
-    expect(sessionOptions('det')).toMatchObject({ enableCpuMemArena: true, enableMemPattern: true, intraOpNumThreads: 1 });
+    expect(sessionOptions('det')).toMatchObject({ enableCpuMemArena: false, enableMemPattern: true, intraOpNumThreads: 1 });
     expect(sessionOptions('det', 2).intraOpNumThreads).toBe(2);
   });
 
-  it('detection outputs the same to the bit with its memory kept from page to page, in any order of page shapes', { timeout: 120_000 }, async () => {
+  it('detection outputs the same to the bit with memory patterns, in any order of page shapes', { timeout: 120_000 }, async () => {
     const doc = (await openPdf(scan, new Uint8Array(readFileSync(scan)))).doc;
     const [p1, p2] = [await pageImageAt(await doc.getPage(1), 200), await pageImageAt(await doc.getPage(2), 200)];
     await doc.destroy();
     const pages = [p1!, cut(p2!, 1200, 900), p2!, cut(p1!, 800, 1000), p1!];
     const { det } = await modelPaths();
     const kept = await ort.InferenceSession.create(det, sessionOptions('det'));
-    const fresh = await ort.InferenceSession.create(det, { ...sessionOptions('det'), enableCpuMemArena: false, enableMemPattern: false });
+    const fresh = await ort.InferenceSession.create(det, { ...sessionOptions('det'), enableMemPattern: false });
     const run = async (s: ort.InferenceSession, g: Gray) => {
       const { input, W, H } = detectionInput(g, 1280);
       const out = await s.run({ [s.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, H, W]) });
