@@ -123,9 +123,10 @@ const pps = ocrPages / (ocrMs / 1000);
 // the issue's targets per document (recall ≥ 0.99, precision ≥ 0.995, no wrong amount unflagged),
 // counted on the documents not tuned on: what the path does on documents it has not seen
 const meets = (r) => r.acc.recall >= 0.99 && r.acc.precision >= 0.995;
-const untuned = rows.filter((r) => !r.tuned && r.acc.textFacts > 0);
+// the bench's own documents are all tuned on (they carry no mark): counted as they are
+const untuned = rows.filter((r) => (!heldOut || !r.tuned) && r.acc.textFacts > 0);
 const noTables = rows.filter((r) => r.acc.textFacts === 0);
-const targets = `- Not tuned on: **${untuned.filter(meets).length} of ${untuned.length}** documents with tables reach recall ≥ 0.99 and precision ≥ 0.995${untuned.some((r) => !meets(r)) ? ` (not: ${untuned.filter((r) => !meets(r)).map((r) => path.basename(r.rel, '.pdf')).join(', ')})` : ''}; wrong amounts not flagged, all documents: **${rows.reduce((n, r) => n + r.byPlace.unflagged.length, 0)}**.
+const targets = `- ${heldOut ? 'Not tuned on' : 'Bench documents (tuned on)'}: **${untuned.filter(meets).length} of ${untuned.length}** documents with tables reach recall ≥ 0.99 and precision ≥ 0.995${untuned.some((r) => !meets(r)) ? ` (not: ${untuned.filter((r) => !meets(r)).map((r) => path.basename(r.rel, '.pdf')).join(', ')})` : ''}; wrong amounts not flagged, all documents: **${rows.reduce((n, r) => n + r.byPlace.unflagged.length, 0)}**.
 ${noTables.length ? `- ${noTables.length} document${noTables.length > 1 ? 's' : ''} with no table in the text layer (narrative only; recall and precision shown as —): OCR emitted **${noTables.reduce((n, r) => n + r.acc.ocrFacts, 0)}** facts there (each would be wrong).\n` : ''}`;
 const body = `## OCR (scans)${heldOut ? ': documents held out' : ''}
 

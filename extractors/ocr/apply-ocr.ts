@@ -21,6 +21,7 @@ import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
 import { joinReadings, readCellLines } from './cell-reading.js';
 import { readAsPageEchoes, sureLines } from './page-echo.js';
 import { speckZeros } from './speck-zero.js';
+import { oddDecimalCells } from './odd-decimals.js';
 
 /** Any digit, or what a misread digit can look like inside a number. */
 const NUMBERISH = /\d/;
@@ -238,6 +239,14 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
   const sure = sureLines(ocr.texts.filter((t) => !t.noise));
   for (const block of blocks) {
     if (block.type === 'grid') {
+      // an amount with another number of decimals than the table's others is withheld (odd-decimals.ts)
+      for (const cell of oddDecimalCells(block.rows)) {
+        const message = `page ${page}: "${cell.text.trim()}" has another number of decimals than every other amount of its table (a digit may not have been read); the cell is not read`;
+        diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+        const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
+        cell.unsure = { text: cell.text.trim(), ocr: probs.length ? Math.round(Math.min(...probs) * 1000) / 1000 : 0 };
+        cell.text = '';
+      }
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
       for (const { cell, was } of restoreGridOrdinals(block.rows, (c) => ocr.texts.filter((t) => !t.noise && inside(t, c.bbox!)).sort(readingOrder)[0])) {
         const message = `page ${page}: "${was}" read as "${cell.text}", the ordinal its place in the column's numbered list gives (its character too faint to be read)`;
