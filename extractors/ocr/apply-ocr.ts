@@ -217,6 +217,16 @@ function recordCorrections(ocr: OcrPage, page: number, diagnostics: Diagnostic[]
   }
 }
 
+/**
+ * A cell's reading withheld: kept beside the cell as unsure (src/confirm may read it when an identity
+ * holds with it), never as its text, and reported at the cell.
+ */
+function withhold(cell: GridCell, reading: string, conf: number, message: string, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
+  diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
+  cell.unsure = { text: reading, ocr: conf };
+  cell.text = '';
+}
+
 /** A zero read as a speck in a blank amount cell is that cell's unsure reading (speck-zero.ts), reported at the cell. */
 function readSpeckZeros(blocks: Block[], ocr: OcrPage, page: number, diagnostics: Diagnostic[]): Set<OcrText> {
   const read = new Set<OcrText>();
@@ -225,8 +235,7 @@ function readSpeckZeros(blocks: Block[], ocr: OcrPage, page: number, diagnostics
     for (const { cell, speck } of speckZeros(block.rows, ocr.texts, inside)) {
       const p = Math.round(Math.min(...speck.probs) * 1000) / 1000;
       const message = `page ${page}: a mark read as "${speck.text.trim()}" with a probability of ${p}, alone in a cell of a column of amounts, is taken for an unsure 0; the cell is not read`;
-      diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
-      cell.unsure = { text: '0', ocr: p };
+      withhold(cell, '0', p, message, ocr, page, diagnostics);
       read.add(speck);
     }
   }
@@ -242,10 +251,8 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
       // an amount with another number of decimals than the table's others is withheld (odd-decimals.ts)
       for (const cell of oddDecimalCells(block.rows)) {
         const message = `page ${page}: "${cell.text.trim()}" has another number of decimals than every other amount of its table (a digit may not have been read); the cell is not read`;
-        diagnostics.push({ severity: 'warning', code: 'ocr.uncertain', message, page, bbox: unskewBox(cell.bbox!, ocr) });
         const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
-        cell.unsure = { text: cell.text.trim(), ocr: probs.length ? Math.round(Math.min(...probs) * 1000) / 1000 : 0 };
-        cell.text = '';
+        withhold(cell, cell.text.trim(), probs.length ? Math.round(Math.min(...probs) * 1000) / 1000 : 0, message, ocr, page, diagnostics);
       }
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
       for (const { cell, was } of restoreGridOrdinals(block.rows, (c) => ocr.texts.filter((t) => !t.noise && inside(t, c.bbox!)).sort(readingOrder)[0])) {
@@ -276,15 +283,8 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
             const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
             diagnostics.push({ severity: 'info', code: 'ocr.code-by-name', message, page, bbox: unskewBox(cell.bbox, ocr) });
           } else if (numberConf < minCharProb && NUMBERISH.test(cell.text)) {
-            diagnostics.push({
-              severity: 'warning',
-              code: 'ocr.uncertain',
-              message: `page ${page}: "${cell.text}" was recognised with a character probability of ${numberConf} (below ${minCharProb}); the cell is not read`,
-              page,
-              bbox: unskewBox(cell.bbox, ocr),
-            });
-            cell.unsure = { text: cell.text.trim(), ocr: numberConf };
-            cell.text = '';
+            const message = `page ${page}: "${cell.text}" was recognised with a character probability of ${numberConf} (below ${minCharProb}); the cell is not read`;
+            withhold(cell, cell.text.trim(), numberConf, message, ocr, page, diagnostics);
           }
         }
         withholdSplitNumber(row.cells, ocr, page, diagnostics);
