@@ -49,9 +49,17 @@ function readingOrder(a: OcrText, b: OcrText): number {
   return overlap > 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0) ? a.x0 - b.x0 : a.y0 - b.y0 || a.x0 - b.x0;
 }
 
+/** The boxes recognised in a cell (specks left out), in reading order. */
+function cellTexts(cell: GridCell, texts: readonly OcrText[]): OcrText[] {
+  return texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder);
+}
+
+/** The lowest of some characters' probabilities, to three places: a cell's confidence. */
+const lowest = (probs: readonly number[]) => Math.round(Math.min(...probs) * 1000) / 1000;
+
 /** The cell's characters with their probabilities, when the boxes read in it give exactly its text (spaces aside). */
 function cellChars(cell: GridCell, texts: readonly OcrText[]): { chars: string[]; probs: number[] } | undefined {
-  const ts = texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder);
+  const ts = cellTexts(cell, texts);
   const chars: string[] = [];
   const probs: number[] = [];
   for (const t of ts) {
@@ -137,7 +145,7 @@ function snapHeaderCell(cell: GridCell, ocr: OcrPage, page: number, diagnostics:
 
 /** A cell read as one line that is a vocabulary word short of one inner character (修工程) is that word (dropped-char.ts). */
 function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
-  const boxes = cell.bbox && cell.text.trim() ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)) : [];
+  const boxes = cell.bbox && cell.text.trim() ? cellTexts(cell, ocr.texts) : [];
   const word = boxes.length === 1 && boxes[0].text.replace(/\s+/g, '') === cell.text.replace(/\s+/g, '') ? wordWithDroppedChar(boxes[0].text.replace(/\s+/g, '')) : undefined;
   if (!word) return;
   const message = `page ${page}: "${cell.text}" read as "${word}", the one word of the vocabulary it is with a character inside it put back (the recogniser read none there)`;
@@ -147,7 +155,7 @@ function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics
 
 /** A cell of several recognised lines read against the vocabulary as one text (cell-reading.ts), when it is still as the lines read. */
 function readCellAsOne(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
-  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  const lines = cell.bbox && HAN.test(cell.text) ? cellTexts(cell, ocr.texts) : [];
   if (lines.length < 2 || lines.some((t) => !t.alts) || lines.map((t) => t.text).join('').replace(/\s+/g, '') !== cell.text.replace(/\s+/g, '')) return;
   const read = readCellLines(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
   if (!read) return;
@@ -158,7 +166,7 @@ function readCellAsOne(cell: GridCell, ocr: OcrPage, page: number, diagnostics: 
 
 /** A cell's split characters read as the page prints the same phrase elsewhere, read sure (page-echo.ts), when it is still as its lines read. */
 function readByPageEcho(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[], sure: readonly string[], minCharProb: number): void {
-  const lines = cell.bbox && HAN.test(cell.text) ? ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).sort(readingOrder) : [];
+  const lines = cell.bbox && HAN.test(cell.text) ? cellTexts(cell, ocr.texts) : [];
   if (!lines.length || lines.some((t) => !t.alts)) return;
   const joined = joinReadings(lines.map((t) => ({ text: t.text, probs: t.probs, alts: t.alts! })));
   const echo = joined && joined.text === cell.text.replace(/\s+/g, '') ? readAsPageEchoes(joined, sure, minCharProb) : undefined;
@@ -233,7 +241,7 @@ function readSpeckZeros(blocks: Block[], ocr: OcrPage, page: number, diagnostics
   for (const block of blocks) {
     if (block.type !== 'grid') continue;
     for (const { cell, speck } of speckZeros(block.rows, ocr.texts, inside)) {
-      const p = Math.round(Math.min(...speck.probs) * 1000) / 1000;
+      const p = lowest(speck.probs);
       const message = `page ${page}: a mark read as "${speck.text.trim()}" with a probability of ${p}, alone in a cell of a column of amounts, is taken for an unsure 0; the cell is not read`;
       withhold(cell, '0', p, message, ocr, page, diagnostics);
       read.add(speck);
@@ -251,11 +259,11 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
       // an amount with another number of decimals than the table's others is withheld (odd-decimals.ts)
       for (const cell of oddDecimalCells(block.rows)) {
         const message = `page ${page}: "${cell.text.trim()}" has another number of decimals than every other amount of its table (a digit may not have been read); the cell is not read`;
-        const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
-        withhold(cell, cell.text.trim(), probs.length ? Math.round(Math.min(...probs) * 1000) / 1000 : 0, message, ocr, page, diagnostics);
+        const probs = cellTexts(cell, ocr.texts).flatMap((t) => t.probs);
+        withhold(cell, cell.text.trim(), probs.length ? lowest(probs) : 0, message, ocr, page, diagnostics);
       }
       // an ordinal too faint to be read, put back where the list's numbering says which (restore-ordinal.ts)
-      for (const { cell, was } of restoreGridOrdinals(block.rows, (c) => ocr.texts.filter((t) => !t.noise && inside(t, c.bbox!)).sort(readingOrder)[0])) {
+      for (const { cell, was } of restoreGridOrdinals(block.rows, (c) => cellTexts(c, ocr.texts)[0])) {
         const message = `page ${page}: "${was}" read as "${cell.text}", the ordinal its place in the column's numbered list gives (its character too faint to be read)`;
         diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });
       }
@@ -271,14 +279,14 @@ export function applyOcr(blocks: Block[], diagnostics: Diagnostic[], ocr: OcrPag
         }
         for (const cell of row.cells) {
           if (!cell.bbox || !cell.text.trim()) continue;
-          const probs = ocr.texts.filter((t) => !t.noise && inside(t, cell.bbox!)).flatMap((t) => t.probs);
+          const probs = cellTexts(cell, ocr.texts).flatMap((t) => t.probs);
           if (!probs.length) continue;
-          const conf = Math.round(Math.min(...probs) * 1000) / 1000;
+          const conf = lowest(probs);
           cell.ocr = conf;
           // a number is trusted on its digits and marks: 2024年财政拨款 with an unsure 拨 keeps its sure 2024
           const read = cellChars(cell, ocr.texts);
           const numberProbs = read ? read.probs.filter((_, i) => NUMBER_CHAR.test(read.chars[i])) : probs;
-          const numberConf = numberProbs.length ? Math.round(Math.min(...numberProbs) * 1000) / 1000 : 1;
+          const numberConf = numberProbs.length ? lowest(numberProbs) : 1;
           if (numberConf < minCharProb && NUMBERISH.test(cell.text) && cell === named) {
             const message = `page ${page}: the code "${cell.text}" was recognised with a character probability of ${numberConf} and is read: the name beside it is a name of that code and of no other its sure digits allow`;
             diagnostics.push({ severity: 'info', code: 'ocr.code-by-name', message, page, bbox: unskewBox(cell.bbox, ocr) });
