@@ -25,9 +25,9 @@ import { agreeFinding, compareFigs, figOf, grandTotal, roleKinds, tablesOf, type
 import { finding, placeEn, placeZh } from './messages.js';
 import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
-import { amountByLeaf, leaf, norm, sumFinding, valueOf } from './tables.js';
+import { amountByLeaf, norm, sumFinding, valueOf } from './tables.js';
 import { blocks, twoSided } from '../identities/code-families.js';
-import { ANY_TOTAL, blockTotalCells, crossTotals, GRAND, sourcesPresent } from '../identities/cross-totals.js';
+import { ANY_TOTAL, blockTotalCells, crossTotals, GRAND, leaf, sourcesPresent } from '../identities/cross-totals.js';
 
 const amountsOf = (r: Row) => r.amounts;
 

@@ -9,10 +9,10 @@ import type { Dec } from '../core/decimal.js';
 import { abs, cmp, sub } from '../core/decimal.js';
 import { finding, placeEn, placeZh, whereCell, type Where } from './messages.js';
 import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
-import { leaf, valueOf } from './tables.js';
+import { valueOf } from './tables.js';
 import { blocks } from '../identities/code-families.js';
 import { topLevel } from '../identities/total-rows.js';
-import { grandTotalCell, grandTotalRow } from '../identities/cross-totals.js';
+import { grandTotalCell, grandTotalRow, leaf } from '../identities/cross-totals.js';
 
 export interface Fig {
   /** printed value in the table's unit */

@@ -16,7 +16,8 @@ import { dec, isDecimal, type Dec } from '../core/decimal.js';
 import { agreeFinding, compareFigs, grandTotal, roleKinds, tablesOf, type Fig } from './figures.js';
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
-import { isMoneyPath, leaf, norm, valueOf } from './tables.js';
+import { isMoneyPath, norm, valueOf } from './tables.js';
+import { leaf } from '../identities/cross-totals.js';
 import { blocks } from '../identities/code-families.js';
 import { isTotalRow, itemText } from '../identities/total-rows.js';
 

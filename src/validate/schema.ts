@@ -10,7 +10,8 @@ import { kindDef } from '../../schemas/table-kinds.js';
 import { cmp, dec, isDecimal } from '../core/decimal.js';
 import { finding } from './messages.js';
 import { toYuan } from './rounding.js';
-import { hasAmounts, leaf, valueOf } from './tables.js';
+import { hasAmounts, valueOf } from './tables.js';
+import { leaf } from '../identities/cross-totals.js';
 import { codeKindOf } from '../identities/code-families.js';
 
 function zodFindings(doc: unknown): Finding[] {

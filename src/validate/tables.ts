@@ -11,11 +11,7 @@ import { isMoneyPath } from '../util/money-column.js';
 export { isMoneyPath };
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
-
-export const leaf = (path: string): string => {
-  const parts = path.split(' / ');
-  return parts[parts.length - 1].replace(/\s+/g, '');
-};
+import { leaf } from '../identities/cross-totals.js';
 
 export function valueOf(a: Amount | undefined): Dec | undefined {
   if (!a || !isDecimal(a.value)) return undefined;
