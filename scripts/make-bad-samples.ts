@@ -24,7 +24,7 @@ export function buildPdf(objects: string[]): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
-function stream(content: string): string {
+export function stream(content: string): string {
   return `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
 }
 

@@ -7,8 +7,7 @@
  * horizontal rule to another across its whole height: a character's stroke does not.
  */
 import type { RasterRule } from './raster.js';
-
-const isVertical = (r: RasterRule) => r.x0 === r.x1;
+import { isVertical } from '../pdf/rulings.js';
 
 /** the horizontal rule that a vertical run's end at `y`, `x` meets, within `tol` pixels */
 const meets = (hs: readonly RasterRule[], x: number, y: number, tol: number) =>

@@ -9,8 +9,8 @@
  * kept whatever they meet (the rules of a table drawn with horizontal lines only).
  */
 import type { RasterRule } from './raster.js';
+import { isVertical } from '../pdf/rulings.js';
 
-const isVertical = (r: RasterRule) => r.x0 === r.x1;
 const length = (r: RasterRule) => Math.abs(r.x1 - r.x0) + Math.abs(r.y1 - r.y0);
 
 /** Whether two rules of different directions touch or cross, within `tol` pixels of each other. */

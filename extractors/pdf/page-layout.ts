@@ -22,6 +22,7 @@ import { dropSliverColumns } from './sliver-columns.js';
 import { splitSideBySide, splitStacked } from './repeated-headers.js';
 import { headerBandSplit } from './header-bands.js';
 import { buildFrame, findFrames, frameCells, type Box, type Frame } from './ruled-grid.js';
+import { liftClippedLines } from './clipped-wrap.js';
 import type { Segment } from './rulings.js';
 import type { TableHint } from '../../src/core/table-settings.js';
 import { layoutWithHints } from './table-hints.js';
@@ -217,9 +218,8 @@ export function gridFromFrame(frame0: Frame, pageFrags: readonly TextFrag[], pag
     for (let r = c.r; r < c.r + c.rowSpan; r++) for (let k = c.c; k < c.c + c.colSpan; k++) if (owner[r][k] < 0) owner[r][k] = i;
   });
   const content: TextFrag[][] = cells.map(() => []);
-  for (const f of cut) {
-    const r = slotOf(frame.ys, (f.y0 + f.y1) / 2);
-    const c = slotOf(frame.xs, (f.x0 + f.x1) / 2);
+  const placed = cut.map((f) => ({ frag: f, r: slotOf(frame.ys, (f.y0 + f.y1) / 2), c: slotOf(frame.xs, (f.x0 + f.x1) / 2) }));
+  for (const { frag: f, r, c } of liftClippedLines(placed, frame, owner, s.structure.clippedLineGapEm)) {
     const id = owner[r][c];
     if (id >= 0) content[id].push(f);
   }

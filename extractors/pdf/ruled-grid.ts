@@ -7,7 +7,7 @@
  * columns elsewhere (aligned-grid.ts) as "virtual" boundaries.
  */
 import { DEFAULT_LAYOUT_SETTINGS, type RuleSettings } from '../../src/core/layout-settings.js';
-import type { Segment } from './rulings.js';
+import { isVertical, type Segment } from './rulings.js';
 
 export interface Edge {
   orient: 'h' | 'v';
@@ -31,7 +31,7 @@ export function segmentsToEdges(segs: readonly Segment[], minLen = D.minEdge): E
   const out: Edge[] = [];
   for (const s of segs) {
     if (s.y0 === s.y1 && s.x1 - s.x0 >= minLen) out.push({ orient: 'h', pos: s.y0, a: s.x0, b: s.x1 });
-    else if (s.x0 === s.x1 && s.y1 - s.y0 >= minLen) out.push({ orient: 'v', pos: s.x0, a: s.y0, b: s.y1 });
+    else if (isVertical(s) && s.y1 - s.y0 >= minLen) out.push({ orient: 'v', pos: s.x0, a: s.y0, b: s.y1 });
   }
   return out;
 }

@@ -16,6 +16,9 @@ export interface Segment {
   y1: number;
 }
 
+/** A segment's orientation: rules are axis-aligned, a vertical one keeps its x (the raster rules of OCR too). */
+export const isVertical = (s: Segment): boolean => s.x0 === s.x1;
+
 /** The operator codes used here (looked up from the installed pdf.js so a renumbering is harmless). */
 export interface OpCodes {
   save: number;

@@ -34,22 +34,27 @@ export interface ResolvedSources {
   missing: string[];
 }
 
-/** A file name for a URL: the last path segment, else the host; characters unsafe in file names replaced. */
-export function urlName(url: string): string {
+/**
+ * A file name for a URL: its last path segment (decoded where it can be), else `fallback` (default:
+ * the host); characters unsafe in file names replaced; at most 120 characters, kept from the end so
+ * that the extension, which says the format, stays. Used for batch inputs, queued URLs and the
+ * crawler's stored documents alike.
+ */
+export function urlName(url: string, fallback?: string): string {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return 'download';
+    return fallback ?? 'download';
   }
   const raw = u.pathname.split('/').filter(Boolean).pop() ?? '';
   let seg: string;
   try {
-    seg = decodeURIComponent(raw) || u.hostname;
+    seg = decodeURIComponent(raw);
   } catch {
     seg = raw; // a malformed %-escape: the name as written, not a crash of the whole run
   }
-  return seg.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 120) || 'download';
+  return (seg || fallback || u.hostname).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120) || 'download';
 }
 
 /** The lines of a list file: one input each; blank lines and `#` comments skipped. */

@@ -133,6 +133,8 @@ export interface StructureSettings {
   sectionPitchShare: number;
   /** a column no wider than this (points), empty in every row, is the sliver between a double rule: no column (sliver-columns.ts) */
   sliverWidth: number;
+  /** a line cut by a drawn rule, alone in its cell below it, is the clipped last line of the cell above when a line of that cell ends at most this far (em) over it (clipped-wrap.ts) */
+  clippedLineGapEm: number;
 }
 
 export interface LayoutSettings {
@@ -161,6 +163,7 @@ export const DEFAULT_LAYOUT_SETTINGS: Readonly<LayoutSettings> = Object.freeze({
     sectionIndentEm: 0.5,
     sectionPitchShare: 0.9,
     sliverWidth: 10,
+    clippedLineGapEm: 0.6,
   },
 });
 

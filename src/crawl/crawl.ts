@@ -12,7 +12,8 @@ import { boundedGet, FetchRefused, hostKey, type FetchLimits } from '../util/bou
 import { pageLinks, type Link } from './links.js';
 import { Throttle } from './rate.js';
 import { allowedHosts, type Source } from './sources.js';
-import { DownloadStore, fileNameOf, type KnownDocument } from './store.js';
+import { urlName } from '../batch/sources.js';
+import { DownloadStore, type KnownDocument } from './store.js';
 
 interface Robots {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -227,7 +228,7 @@ async function crawlSource(s: Source, store: DownloadStore, opts: CrawlOptions):
         store.set({ ...prev, ...meta });
         return;
       }
-      const file = await store.putObject(sha256, fileNameOf(r.url, extOf(l.url) || 'bin'), r.body);
+      const file = await store.putObject(sha256, urlName(r.url, `document.${extOf(l.url) || 'bin'}`), r.body);
       const doc: KnownDocument = { ...meta, sha256, bytes: r.body.length, file, fetchedAt: t };
       store.set(doc);
       changes.push({

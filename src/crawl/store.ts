@@ -6,7 +6,7 @@
  * end of a crawl, so a killed crawl at worst fetches again what it had not recorded.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -31,18 +31,6 @@ export type KnownDocument = z.infer<typeof KnownDocument>;
 
 const State = z.object({ version: z.literal(1), documents: z.record(z.string(), KnownDocument) });
 type State = z.infer<typeof State>;
-
-/** A file name safe on every filesystem, from the last path segment of a URL. */
-export function fileNameOf(url: string, fallbackExt: string): string {
-  let name = '';
-  try {
-    name = decodeURIComponent(basename(new URL(url).pathname));
-  } catch {
-    /* undecodable: fallback below */
-  }
-  name = name.replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_').slice(-120);
-  return name && name !== '.' && name !== '..' ? name : `document.${fallbackExt}`;
-}
 
 export class DownloadStore {
   private state: State = { version: 1, documents: {} };

@@ -57,6 +57,14 @@ describe('names of URL inputs', () => {
     expect(urlName('http://x.test/')).toBe('x.test');
   });
 
+  it('a URL naming no file takes the fallback given (the crawler’s document.<ext>), and a long name keeps its extension', () => {
+    expect(urlName('http://x.test/', 'document.pdf')).toBe('document.pdf');
+    expect(urlName('http://x.test/a/b.xlsx', 'document.pdf')).toBe('b.xlsx');
+    const long = urlName(`http://x.test/${'预'.repeat(200)}.pdf`);
+    expect(long).toHaveLength(120);
+    expect(long.endsWith('预.pdf')).toBe(true);
+  });
+
   it('a queued URL gets a safe folder with a hash of the URL', () => {
     expect(urlFolder('http://x.test/files/2024%E5%B9%B4%E9%A2%84%E7%AE%97.pdf')).toMatch(/^2024年预算-[0-9a-f]{8}$/);
     expect(urlFolder('http://x.test/..%2F..%2Fetc')).toMatch(/^[^./\\][^/\\]*-[0-9a-f]{8}$/); // no way out of --out
