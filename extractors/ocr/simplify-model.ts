@@ -167,33 +167,38 @@ class Graph {
 
   /** Conv → BatchNormalization: the normalisation's scale and shift in the Conv. */
   foldBatchNorm(): void {
-    const users = this.consumers();
-    const gone = new Set<Node>();
-    for (const conv of this.nodes) {
-      if (conv.opType !== 'Conv') continue;
+    this.foldAfterConv('bn', (users, conv) => {
       const bn = this.only(users, conv.output![0], 'BatchNormalization');
-      if (!bn) continue;
+      if (!bn) return undefined;
       const [gamma, beta, mean, vari] = bn.input!.slice(1).map((k) => floats(this.init.get(k)!));
       const eps = attr(bn, 'epsilon')?.f ?? 1e-5;
       const k = gamma.map((gm, c) => gm / Math.sqrt(vari[c] + eps));
-      this.scaleConv(conv, `${conv.name}.bn`, (c) => k[c], (c, b) => (b - mean[c]) * k[c] + beta[c]);
-      conv.output = bn.output;
-      gone.add(bn);
-    }
-    this.drop(gone);
+      return { gone: [bn], scale: (c) => k[c], bias: (c, b) => (b - mean[c]) * k[c] + beta[c] };
+    });
   }
 
   /** Conv → Mul(s) → Add(a): s·(W∗x + b) + a = (s·W)∗x + (s·b + a). */
   foldAffineAfterConv(): void {
+    this.foldAfterConv('affine', (users, conv) => {
+      const aff = this.affine(users, conv.output![0]);
+      return aff && { gone: [aff.mul, aff.add], scale: () => aff.s, bias: (_, b) => aff.s * b + aff.a };
+    });
+  }
+
+  /** Each Conv followed by what `match` finds (the nodes after it, last one's output the Conv's new output), folded into its weights and bias. */
+  private foldAfterConv(
+    tag: string,
+    match: (users: Map<string, Node[]>, conv: Node) => { gone: Node[]; scale: (c: number) => number; bias: (c: number, b: number) => number } | undefined,
+  ): void {
     const users = this.consumers();
     const gone = new Set<Node>();
     for (const conv of this.nodes) {
       if (conv.opType !== 'Conv') continue;
-      const aff = this.affine(users, conv.output![0]);
-      if (!aff) continue;
-      this.scaleConv(conv, `${conv.name}.affine`, () => aff.s, (_, b) => aff.s * b + aff.a);
-      conv.output = aff.add.output;
-      gone.add(aff.mul).add(aff.add);
+      const m = match(users, conv);
+      if (!m) continue;
+      this.scaleConv(conv, `${conv.name}.${tag}`, m.scale, m.bias);
+      conv.output = m.gone[m.gone.length - 1].output;
+      for (const n of m.gone) gone.add(n);
     }
     this.drop(gone);
   }
