@@ -21,7 +21,7 @@ const dist = (p) => import(path.join(ROOT, 'dist', p));
 const ort = await import('onnxruntime-node');
 const { openPdf } = await dist('extractors/pdf/load-document.js');
 const { readPageImage } = await dist('extractors/ocr/index.js');
-const { ocrEngine, sessionOptions, modelPaths, recognitionInput, detectionInput } = await dist('extractors/ocr/paddle.js');
+const { ocrEngine, sessionOptions, modelPaths, modelGraph, recognitionInput, detectionInput } = await dist('extractors/ocr/paddle.js');
 
 // the crops and pages as the OCR path gives them to the models
 const engine = await ocrEngine();
@@ -51,7 +51,9 @@ const cpuNow = () => {
   return (u.user + u.system) / 1000;
 };
 const digest = (data) => createHash('sha1').update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)).digest('hex');
+// the graphs as the engine runs them (simplified, or as published with YUSUAN_OCR_GRAPHS=published)
 const paths = await modelPaths();
+const graphs = { det: modelGraph(paths.det), rec: modelGraph(paths.rec) };
 const plain = { ...sessionOptions('rec', 1), enableCpuMemArena: false, enableMemPattern: false };
 const VARIANTS = {
   'no memory arena, no memory patterns': plain,
@@ -65,9 +67,9 @@ const VARIANTS = {
 const used = (model) => Object.entries(VARIANTS).find(([, o]) => Object.entries(sessionOptions(model, 1)).every(([k, v]) => o[k] === v) && !o.extra && !o.freeDimensionOverrides)?.[0];
 
 /** Each variant's CPU ms per run over `inputs`, the rounds interleaved so that load falls on all alike; outputs compared with the first variant's. */
-async function compare(modelPath, inputs, shapeOf) {
+async function compare(graph, inputs, shapeOf) {
   const sessions = [];
-  for (const [name, opts] of Object.entries(VARIANTS)) sessions.push({ name, s: await ort.InferenceSession.create(modelPath, opts), cpu: 0, hash: undefined });
+  for (const [name, opts] of Object.entries(VARIANTS)) sessions.push({ name, s: await ort.InferenceSession.create(graph, opts), cpu: 0, hash: undefined });
   for (const v of sessions) await v.s.run({ [v.s.inputNames[0]]: new ort.Tensor('float32', inputs[0].input, shapeOf(inputs[0])) });
   for (let r = 0; r < rounds; r++) {
     for (const v of sessions) {
@@ -87,7 +89,7 @@ async function compare(modelPath, inputs, shapeOf) {
 
 /** Recognition in batches of crops of one canvas width (no padding added by the batch): CPU ms a crop, and whether each crop's output is the same as alone. */
 async function batches() {
-  const s = await ort.InferenceSession.create(paths.rec, sessionOptions('rec', 1));
+  const s = await ort.InferenceSession.create(graphs.rec, sessionOptions('rec', 1));
   const byWidth = new Map();
   for (const c of crops) byWidth.set(c.W, [...(byWidth.get(c.W) ?? []), c]);
   const groups = [...byWidth.values()].map((l) => l.slice(0, l.length - (l.length % 8))).filter((l) => l.length);
@@ -146,8 +148,8 @@ async function smallerDetection() {
 }
 
 const pageInputs = pages.map(({ g, limit }) => detectionInput(g, limit));
-const rec = await compare(paths.rec, crops, (c) => [1, 3, 48, c.W]);
-const det = await compare(paths.det, pageInputs, (p) => [1, 3, p.H, p.W]);
+const rec = await compare(graphs.rec, crops, (c) => [1, 3, 48, c.W]);
+const det = await compare(graphs.det, pageInputs, (p) => [1, 3, p.H, p.W]);
 const batched = await batches();
 const smaller = await smallerDetection();
 // crops whose input is the same to the bit as another crop's on the same page (a repeated 0.00 or header)

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { InferenceSession as Session } from 'onnxruntime-node';
 import { resizeRegion, type Gray } from './raster.js';
+import { simplifyModel } from './simplify-model.js';
 
 type Ort = typeof import('onnxruntime-node');
 
@@ -80,11 +81,21 @@ export function sessionOptions(model: 'det' | 'rec', threads = 1): Session.Sessi
   return { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', enableCpuMemArena: false, enableMemPattern: model === 'det' };
 }
 
+/**
+ * A model's graph as the engine runs it: the package's float graph with the same arithmetic in fewer
+ * operators (simplify-model.ts: ≈ 25 % less time in detection, ≈ 30 % in recognition), or as
+ * published when YUSUAN_OCR_GRAPHS=published (to compare).
+ */
+export function modelGraph(file: string, graphs = process.env.YUSUAN_OCR_GRAPHS): Uint8Array {
+  const bytes = new Uint8Array(readFileSync(file));
+  return graphs === 'published' ? bytes : simplifyModel(bytes);
+}
+
 async function createEngine(threads: number): Promise<OcrEngine> {
   const ort: Ort = await import('onnxruntime-node');
   const paths = await modelPaths();
-  const det = await ort.InferenceSession.create(paths.det, sessionOptions('det', threads));
-  const rec = await ort.InferenceSession.create(paths.rec, sessionOptions('rec', threads));
+  const det = await ort.InferenceSession.create(modelGraph(paths.det), sessionOptions('det', threads));
+  const rec = await ort.InferenceSession.create(modelGraph(paths.rec), sessionOptions('rec', threads));
   // index 0 is the CTC blank; the dictionary's lines are 1..n, and PaddleOCR appends a space
   const dict = ['', ...readFileSync(paths.dict, 'utf8').replace(/\r/g, '').split('\n').filter((l, i, a) => i < a.length - 1 || l !== ''), ' '];
   return {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { pageImageAt } from '../../extractors/ocr/page-image.js';
-import { detectionInput, modelPaths, sessionOptions } from '../../extractors/ocr/paddle.js';
+import { detectionInput, modelGraph, modelPaths, sessionOptions } from '../../extractors/ocr/paddle.js';
 import type { Gray } from '../../extractors/ocr/raster.js';
 import { openPdf } from '../../extractors/pdf/load-document.js';
 import { ROOT } from '../helpers.js';
@@ -35,7 +35,7 @@ describe('session options', () => {
     const [p1, p2] = [await pageImageAt(await doc.getPage(1), 200), await pageImageAt(await doc.getPage(2), 200)];
     await doc.destroy();
     const pages = [p1!, cut(p2!, 1200, 900), p2!, cut(p1!, 800, 1000), p1!];
-    const { det } = await modelPaths();
+    const det = modelGraph((await modelPaths()).det);
     const kept = await ort.InferenceSession.create(det, sessionOptions('det'));
     const fresh = await ort.InferenceSession.create(det, { ...sessionOptions('det'), enableMemPattern: false });
     const run = async (s: ort.InferenceSession, g: Gray) => {
