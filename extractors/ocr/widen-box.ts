@@ -35,12 +35,13 @@ export function isPieceOf(piece: OcrBox, line: OcrBox, rules: readonly RasterRul
   const h = line.y1 - line.y0;
   const ph = piece.y1 - piece.y0;
   if (piece === line || line.x1 - line.x0 < h) return false;
-  // a piece lies beside the line, where its box must widen to: one inside the box is not taken in
-  // by widening, and may be a line of its own (the detector gave one box to a two-line cell and
-  // another to its second line's 费: 0.43 of that box's height, inside its band, read as a stroke
-  // and dropped, 江苏省委办公厅 2018 省委办公厅承办的会议 | 费)
+  // a piece reaches out of the line's box, where the box must widen to (the “ of “三公”经费 overlaps the
+  // line's box by half its width): one inside the box is not taken in by widening, and may be a line
+  // of its own — the detector gave one box to a two-line cell and another to its second line's 费,
+  // 0.43 of that box's height and inside its band, read as a stroke and dropped (江苏省委办公厅 2018
+  // 省委办公厅承办的会议 | 费)
+  if (piece.x0 >= line.x0 && piece.x1 <= line.x1) return false;
   const [pc, lc] = [(piece.x0 + piece.x1) / 2, (line.x0 + line.x1) / 2];
-  if (pc >= line.x0 && pc <= line.x1) return false;
   const gap = Math.max(piece.x0 - line.x1, line.x0 - piece.x1);
   const stroke = ph <= STROKE * h && piece.y0 >= line.y0 && piece.y1 <= line.y1 && gap <= STROKE_GAP * h;
   const overlap = Math.min(piece.y1, line.y1) - Math.max(piece.y0, line.y0);
