@@ -59,7 +59,8 @@ export const OCR_HELD_OUT_DOCS = [
   { rel: 'jiangsu/江苏省人民检察院_2017年省检察院部门预算.pdf', pages: 'tables', tuned: true },
   { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2017年部门预算.pdf', pages: 'tables' },
   { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2018年度部门预算公开文件.pdf', pages: 'tables' },
-  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2018年度部门预算公开表.pdf', pages: 'tables' },
+  // tuned on since (issue 10, eighth round): its one wrong key, unflagged, a regression of the seventh round, looked at
+  { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2018年度部门预算公开表.pdf', pages: 'tables', tuned: true },
   { rel: 'jiangsu/江苏省委办公厅_江苏省委办公厅2019年度部门预算公开文件.pdf', pages: 'tables' },
   { rel: 'jiangsu/江苏省政协办公厅_江苏省政协办公厅2017年度部门预算.pdf', pages: 'tables' },
   { rel: 'jiangsu/江苏省政协办公厅_江苏省政协办公厅2018年度部门预算.pdf', pages: 'tables' },

@@ -15,7 +15,7 @@ import { splitNumberCells } from './split-number.js';
 import { codeCellNamed } from './code-by-name.js';
 import { codeNameMismatch } from './code-name-mismatch.js';
 import { restoreGridOrdinals } from './restore-ordinal.js';
-import { wordWithDroppedChar } from './dropped-char.js';
+import { withDroppedChar } from './dropped-char.js';
 import { truncatedTitle } from './vocabulary.js';
 import { unsureLabelChars, unsureLabelMessage } from './unsure-label.js';
 import { joinReadings, readCellLines } from './cell-reading.js';
@@ -146,7 +146,8 @@ function snapHeaderCell(cell: GridCell, ocr: OcrPage, page: number, diagnostics:
 /** A cell read as one line that is a vocabulary word short of one inner character (修工程) is that word (dropped-char.ts). */
 function mendDroppedChar(cell: GridCell, ocr: OcrPage, page: number, diagnostics: Diagnostic[]): void {
   const boxes = cell.bbox && cell.text.trim() ? cellTexts(cell, ocr.texts) : [];
-  const word = boxes.length === 1 && boxes[0].text.replace(/\s+/g, '') === cell.text.replace(/\s+/g, '') ? wordWithDroppedChar(boxes[0].text.replace(/\s+/g, '')) : undefined;
+  // only where the box has room for the character (by the page's other lines of text)
+  const word = boxes.length === 1 && boxes[0].text.replace(/\s+/g, '') === cell.text.replace(/\s+/g, '') ? withDroppedChar(boxes[0], ocr.texts.filter((t) => !t.noise)) : undefined;
   if (!word) return;
   const message = `page ${page}: "${cell.text}" read as "${word}", the one word of the vocabulary it is with a character inside it put back (the recogniser read none there)`;
   diagnostics.push({ severity: 'info', code: 'ocr.corrected', message, page, bbox: unskewBox(cell.bbox!, ocr) });

@@ -10,7 +10,8 @@
  *
  * Which ordinal it was is then read from the column's own numbering: the items between the numbered
  * ones above and below must be exactly as many as the numbers missing between them (、A before
- * 二、B is 一; 一、A, 、B, 三、C gives 二), a list with no number above starts at 一. Anything
+ * 二、B is 一; 一、A, 、B, 三、C gives 二), a list with no number above starts at 一 (its items the
+ * cells right above its first number, where a header above them looks like one more). Anything
  * else — two candidates for one number, a lost 、-less ordinal with no number after it — is left as
  * read (and a 、 with no ordinal stays reported).
  */
@@ -83,8 +84,15 @@ export function restoreOrdinals(column: readonly ColumnCell[]): Map<number, stri
   // each run of candidates between two numbered items (or before the first, or after the last)
   let prev: number | undefined;
   let run: number[] = [];
-  const close = (next: number | undefined) => {
+  const close = (next: number | undefined, at?: number) => {
     const from = prev ?? 0;
+    // before the first number the list starts at 一: its items are the cells right above that number, and a
+    // candidate further up (a header centred two characters in: 功能科目名称 over 、一般公共服务支出 and
+    // 二、外交支出, 江苏省人大办公厅 2017) is no item of it
+    if (prev === undefined && next !== undefined && at !== undefined && run.length > next - 1) {
+      const items = Array.from({ length: next - 1 }, (_, k) => at - (next - 1) + k);
+      if (items.every((i) => i >= 0 && kind[i])) run = items;
+    }
     // the numbers missing between must be exactly the candidates; after the last number only a read 、 says an ordinal was printed
     const fits = next !== undefined ? next - from - 1 === run.length : run.every((i) => kind[i] === 'comma');
     if (run.length && fits && (prev !== undefined || next !== undefined)) {
@@ -94,7 +102,7 @@ export function restoreOrdinals(column: readonly ColumnCell[]): Map<number, stri
   };
   column.forEach((_, i) => {
     if (numbered[i] !== undefined) {
-      close(numbered[i]);
+      close(numbered[i], i);
       prev = numbered[i];
     } else if (kind[i]) run.push(i);
   });

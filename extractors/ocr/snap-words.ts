@@ -15,6 +15,7 @@
  */
 import type { Reading } from './ocr-correct.js';
 import { SURE_CHAR, edits } from './snap-labels.js';
+import { lostOrdinal } from './ocr-text.js';
 import { BUDGET_WORDS, HEADER_WORDS, isRegistryTitle, namesKind } from './vocabulary.js';
 
 /** glyphs the recogniser takes for one another, however sure it says it is */
@@ -36,6 +37,10 @@ export interface WordSnap {
 export function snapHeaderWord(chars: readonly string[], probs: readonly number[]): WordSnap | undefined {
   const text = chars.join('');
   if (chars.length < 3 || chars.length !== probs.length || BUDGET_WORDS.has(text) || isRegistryTitle(text)) return undefined;
+  // a 、 that opens the text is the mark of an ordinal whose numeral was not read (、一般公共预算, its 、 at
+  // 0.87, 江苏省人大办公厅 2017 p. 6), not a character read in too much: it is what puts the ordinal back
+  // (restore-ordinal.ts) or reports it, and the word it precedes is an item of a numbered list
+  if (lostOrdinal(text)) return undefined;
   let best: WordSnap | undefined;
   let tie = false;
   // a title the registry knows by pattern only (收入(预算)?总表), one glyph of a pair off; or a

@@ -1,12 +1,14 @@
 /**
  * A character the recogniser dropped inside a label (extractors/ocr/dropped-char.ts). Regression:
  * the scanned 江苏省高级人民法院 2019 budget, p.9 (政府采购支出预算表): 修缮工程 read 修工程, each
- * character at 0.99, so the fact 修缮工程 / 部门集中采购 = 530.00 had a key no text layer gives.
+ * character at 0.99, so the fact 修缮工程 / 部门集中采购 = 530.00 had a key no text layer gives; and
+ * 普陀区社会福利院 2024, p. 6, where a name printed otherwise than the vocabulary has it (保险费) had a
+ * character put in although its box held none.
  */
 import { describe, expect, it } from 'vitest';
 import type { Block, Diagnostic } from '../../schemas/intermediate.js';
 import { applyOcr } from '../../extractors/ocr/apply-ocr.js';
-import { wordWithDroppedChar } from '../../extractors/ocr/dropped-char.js';
+import { charsHeld, withDroppedChar, wordWithDroppedChar, type LineBox } from '../../extractors/ocr/dropped-char.js';
 import type { OcrPage, OcrText } from '../../extractors/ocr/ocr-page.js';
 import { BUDGET_WORDS } from '../../extractors/ocr/vocabulary.js';
 
@@ -27,6 +29,43 @@ describe('wordWithDroppedChar', () => {
     expect(wordWithDroppedChar('某某工程')).toBeUndefined();
     // digits or marks: not a label of words
     expect(wordWithDroppedChar('修工程1')).toBeUndefined();
+  });
+});
+
+/** a line of the page whose box is `ratio` times as wide as high (the ratios measured on the scans) */
+const lineOf = (text: string, ratio: number, y0 = 0): LineBox => ({ text, x0: 100, x1: 100 + 14 * ratio, y0, y1: y0 + 14 });
+
+describe('withDroppedChar: only where the box has room for the character', () => {
+  // 江苏省高级人民法院 2019 p. 9 (政府采购): 修工程's box is as wide as a line of four characters
+  const court = [
+    lineOf('会议服务', 2.584), lineOf('运行维护服务', 4.512), lineOf('印刷和出版服务', 5.222), lineOf('保养服务', 2.388),
+    lineOf('物业管理服务', 4.038), lineOf('互联网信息服务', 5.173), lineOf('其他计算机设备及', 5.664), lineOf('办公设备购置', 3.996),
+    lineOf('会议费', 1.803), lineOf('印刷费', 1.845),
+  ];
+  // 普陀区社会福利院 2024 p. 6: the document prints 机关事业单位基本养老保险费 (the vocabulary has 保险缴费),
+  // every character read at 1.00, in a box of thirteen characters: 缴 had been put in
+  const welfare = [
+    lineOf('机关事业单位退休人员活动费', 8.125), lineOf('事业单位离退休人员福利费', 7.38), lineOf('职工基本医疗保险缴费', 6.19),
+    lineOf('其他社会保障缴费', 4.36), lineOf('办公费', 1.47), lineOf('物业管理费', 2.755), lineOf('离退休人员经费', 4.319), lineOf('工会经费', 2.48),
+  ];
+
+  it('puts a character back into a box one character wider than what was read', () => {
+    const read = lineOf('修工程', 2.628);
+    expect(charsHeld(read, [...court, read])).toBeGreaterThan(3.5);
+    expect(withDroppedChar(read, [...court, read])).toBe('修缮工程');
+  });
+
+  it('leaves a line whose box holds what was read', () => {
+    const read = lineOf('机关事业单位基本养老保险费', 8.06);
+    expect(wordWithDroppedChar(read.text)).toBe('机关事业单位基本养老保险缴费');
+    expect(Math.abs(charsHeld(read, [...welfare, read])! - 13)).toBeLessThan(0.5);
+    expect(withDroppedChar(read, [...welfare, read])).toBeUndefined();
+  });
+
+  it('keeps the rule where the page has too few lines to measure by', () => {
+    const read = lineOf('修工程', 2.628);
+    expect(charsHeld(read, [read, ...court.slice(0, 2)])).toBeUndefined();
+    expect(withDroppedChar(read, [read])).toBe('修缮工程');
   });
 });
 

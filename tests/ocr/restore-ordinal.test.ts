@@ -48,6 +48,22 @@ describe('restoreOrdinals', () => {
     expect(restoreOrdinals([{ ...cells[0], x0: 250.6 }, cells[1]]).size).toBe(0);
   });
 
+  // 江苏省人大办公厅 2017 p. 1 (收支预算总表): the header 功能科目名称, centred 2.4 characters right of the
+  // numbered items, is a candidate too, and the list's 一、 had two candidates for one number; the items
+  // before the first number are the cells right above it
+  it('puts back the first ordinal of a list under a header that starts two characters in', () => {
+    const cells: ColumnCell[] = [
+      { text: '功能科目名称', x0: 230.1, charWidth: 8.31, chars: 5 },
+      { text: '、一般公共服务支出', x0: 216.1, charWidth: 8.13, chars: 7 },
+      { text: '二、外交支出', x0: 210.2, charWidth: 8.35, chars: 6 },
+      { text: '三、国防支出', x0: 210.2, charWidth: 8.35, chars: 6 },
+      { text: '四、公共安全支出', x0: 210.1, charWidth: 7.75, chars: 8 },
+    ];
+    expect([...restoreOrdinals(cells)]).toEqual([[1, '一、一般公共服务支出']]);
+    // more candidates than numbers missing, and the cell right above the first number no candidate: nothing
+    expect(restoreOrdinals([...cells.slice(0, 2), { text: '合计', x0: 210.2, charWidth: 8.35, chars: 2 }, ...cells.slice(2)]).size).toBe(0);
+  });
+
   it('leaves a text at the numbers’ start, or with no number after it', () => {
     expect(restoreOrdinals([at('一般公共预算', 50), at('二、政府性基金预算', 50)]).size).toBe(0);
     expect(restoreOrdinals([at('一、基本支出', 50), at('项目支出', 70)]).size).toBe(0);

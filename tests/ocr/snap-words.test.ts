@@ -34,6 +34,13 @@ describe('snapHeaderWord', () => {
     expect(snapHeaderWord(Array.from('2026金客额'), probs('2026金客额', { 5: 0.5 }))).toBeUndefined();
   });
 
+  // 江苏省人大办公厅 2017 p. 6: 、一般公共预算 (its 一 not read, the 、 at 0.87) was read 一般公共预算 as a header
+  // word with a character read in too much, and the lost ordinal was neither put back nor reported
+  it('keeps the 、 that opens a numbered item whose ordinal was not read', () => {
+    expect(snapHeaderWord(Array.from('、一般公共预算'), probs('、一般公共预算', { 0: 0.872 }))).toBeUndefined();
+    expect(snapHeaderWord(Array.from('一般公共预算x'), probs('一般公共预算x', { 6: 0.6 }))).toEqual({ word: '一般公共预算', changed: 6 });
+  });
+
   it('leaves words already known, short words, digits and far readings', () => {
     expect(snapHeaderWord(Array.from('金额'), probs('金额', { 0: 0.5 }))).toBeUndefined();
     // two characters: another two-character word is never made of one

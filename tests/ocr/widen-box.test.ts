@@ -92,4 +92,20 @@ describe('widenToInk', () => {
     const left = boxOf(100, 130);
     expect(isPieceOf(left, box)).toBe(false);
   });
+
+  // 江苏省委办公厅 2018 p. 11 (政府采购): the detector gave one box (74 px high) to the two-line cell
+  // 省委办公厅承办的会议 | 费 and the start of the next cell, and one of its own (32 px) to the second
+  // line's 费. That box lay inside the two-line box's band, 0.43 of its height: taken for a stroke and
+  // dropped, the item lost its 费 (cut at the rule and fitted to its first line) — a wrong key, unflagged.
+  it("keeps a box inside a line's box as a line of its own (a wrapped cell's second line)", () => {
+    const cell = { x0: 1067, y0: 2088, x1: 1441, y1: 2163, score: 0.8 };
+    const fei = { x0: 1079, y0: 2131, x1: 1111, y1: 2162, score: 0.8 };
+    expect(isPieceOf(fei, cell)).toBe(false);
+    expect(dropPieces([cell, fei], [cell, fei])).toEqual([cell, fei]);
+    // a piece reaching out of the line's box stays one: 江苏省政协办公厅 2017 p. 10, the “ of the title
+    // “三公”经费、会议费… boxed apart over the start of the line's box (its middle inside it)
+    const title = { x0: 258, y0: 261, x1: 2102.9, y1: 334.2, score: 0.9 };
+    const quote = { x0: 234.1, y0: 270, x1: 286.7, y1: 306.6, score: 0.6 };
+    expect(isPieceOf(quote, title)).toBe(true);
+  });
 });
