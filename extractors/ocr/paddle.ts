@@ -231,13 +231,18 @@ export function ctcDecode(data: Float32Array, offset: number, steps: number, cla
   const probs: number[] = [];
   const alts: { ch: string; p: number }[][] = [];
   let prev = -1;
+  // the early stop below holds for probabilities only: checked on the first step (a model that
+  // gave scores of another kind, or not normalised, is searched over every class)
+  let first = 0;
+  for (let c = 0; c < classes && steps > 0; c++) first += data[offset + c];
+  const sure = Math.abs(first - 1) < 1e-3 ? SURE : Infinity;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
     let best = 0;
     let bestP = data[base];
     // a step's probabilities sum to 1 (the model ends in a softmax): a class above SURE is the
     // step's best, and the rest of the dictionary need not be searched (most steps are a sure blank)
-    for (let c = 1; c < classes && !(bestP > SURE); c++) {
+    for (let c = 1; c < classes && !(bestP > sure); c++) {
       const p = data[base + c];
       if (p > bestP) {
         bestP = p;

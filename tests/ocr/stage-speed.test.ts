@@ -115,5 +115,11 @@ describe('the OCR path outside the models, faster and the same', () => {
       return { text, probs, alts };
     };
     for (const nAlts of [1, 2, 3]) expect(ctcDecode(data, 0, steps, classes, dict, nAlts)).toEqual(plain(nAlts));
+    // scores that are not probabilities (a model without its softmax): every class searched, as before
+    const before = plain(2);
+    for (let i = 0; i < data.length; i++) data[i] = 2 * data[i] + 0.7;
+    const scaled = plain(2);
+    expect(ctcDecode(data, 0, steps, classes, dict)).toEqual(scaled);
+    expect(scaled.text).toBe(before.text);
   });
 });
