@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The OCR path's steps outside the models, this build against another (docs/ocr.md, "Fifth
+ * The OCR path's steps outside the models, this build against another (docs/ocr.md, "Sixth
  * round"): each pure step of extractors/ocr/raster.ts and paddle.ts run by both builds on the same
  * page images, interleaved (each build first on every other page), its CPU time a page, and whether
  * the two builds' outputs are the same. The models run once a page (this build's) to give the

@@ -71,7 +71,7 @@ export function binarize(g: Gray, threshold = otsuThreshold(g)): Uint8Array {
  * The coarse search scores every `coarseSample`-th ink pixel only (its profile has the same shape,
  * at a quarter of the work), and the two coarse angles it ranks first are scored again on every
  * pixel: the better of those is the coarse angle a search on every pixel finds, unless that one
- * ranked third or lower on the sample (docs/ocr.md, "Fifth round": the same angle on every page
+ * ranked third or lower on the sample (docs/ocr.md, "Sixth round": the same angle on every page
  * measured).
  */
 export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2, stepDeg = 0.05, coarseDeg = 0.25, coarseSample = 4): number {

@@ -1,6 +1,6 @@
 /**
  * The faster forms of the OCR path's steps outside the models give what the plain forms gave
- * (docs/ocr.md, "Fifth round"): each is checked here against a plain reference written out in
+ * (docs/ocr.md, "Sixth round"): each is checked here against a plain reference written out in
  * the test — the skew searched on every pixel, the CTC step searched over every class, the
  * threshold compared pixel by pixel.
  */
