@@ -230,19 +230,33 @@ export function canvasWidth(w: number, minWidth = REC_MIN_W): number {
   return Math.max(w, w < LONE_CHARS * REC_H ? REC_MIN_W : Math.ceil(minWidth / 8) * 8);
 }
 
+/**
+ * A probability above which one class of a step is surely its best: the rest of the step sums to
+ * less (0.4 and float rounding, a few 1e-4 at most over the dictionary's 6625 classes).
+ */
+const SURE = 0.6;
+
 /** Greedy CTC: best class per step, repeats collapsed, blanks dropped, each character's probability and runners-up kept. */
 export function ctcDecode(data: Float32Array, offset: number, steps: number, classes: number, dict: readonly string[], nAlts = 2): Recognized {
   let text = '';
   const probs: number[] = [];
   const alts: { ch: string; p: number }[][] = [];
   let prev = -1;
+  // the early stop below holds for probabilities only: checked on the first step (a model that
+  // gave scores of another kind, or not normalised, is searched over every class)
+  let first = 0;
+  for (let c = 0; c < classes && steps > 0; c++) first += data[offset + c];
+  const sure = Math.abs(first - 1) < 1e-3 ? SURE : Infinity;
   for (let t = 0; t < steps; t++) {
     const base = offset + t * classes;
     let best = 0;
     let bestP = data[base];
-    for (let c = 1; c < classes; c++) {
-      if (data[base + c] > bestP) {
-        bestP = data[base + c];
+    // a step's probabilities sum to 1 (the model ends in a softmax): a class above SURE is the
+    // step's best, and the rest of the dictionary need not be searched (most steps are a sure blank)
+    for (let c = 1; c < classes && !(bestP > sure); c++) {
+      const p = data[base + c];
+      if (p > bestP) {
+        bestP = p;
         best = c;
       }
     }
@@ -251,13 +265,15 @@ export function ctcDecode(data: Float32Array, offset: number, steps: number, cla
     if (fresh || stronger) {
       // the runners-up at the step where this character is read best
       const top: { ch: string; p: number }[] = [];
+      // the probability a class must beat to enter `top` (any, until it holds nAlts)
+      let floor = nAlts > 0 ? -Infinity : Infinity;
       for (let c = 0; c < classes; c++) {
-        if (c === best) continue;
         const p = data[base + c];
-        if (top.length < nAlts || p > top[top.length - 1].p) {
+        if (p > floor && c !== best) {
           top.push({ ch: dict[c] ?? '', p });
           top.sort((a, b) => b.p - a.p);
           if (top.length > nAlts) top.pop();
+          if (top.length === nAlts) floor = top[nAlts - 1].p;
         }
       }
       if (fresh) {

@@ -119,11 +119,12 @@ function toGray(img: DecodedImage): Gray | undefined {
     if (src.length < width * height * step) return undefined;
     for (let i = 0, j = 0; j < data.length; i += step, j++) {
       const r = src[i];
-      const a = step === 4 ? src[i + 3] : 255;
-      if (a === 255 && src[i + 1] === r && src[i + 2] === r) {
+      // an opaque grey pixel (every pixel of a grey scan) is its own luma: tested first, alone
+      if (src[i + 1] === r && src[i + 2] === r && (step === 3 || src[i + 3] === 255)) {
         data[j] = r;
         continue;
       }
+      const a = step === 4 ? src[i + 3] : 255;
       const y = 0.299 * r + 0.587 * src[i + 1] + 0.114 * src[i + 2];
       data[j] = Math.round((y * a) / 255 + 255 * (1 - a / 255));
     }

@@ -22,8 +22,10 @@ export interface RasterRule {
 
 /** Otsu's threshold: the grey level that best separates ink from paper. */
 export function otsuThreshold(g: Gray): number {
-  const hist = new Float64Array(256);
-  for (let i = 0; i < g.data.length; i++) hist[g.data[i]]++;
+  // whole counts: an Int32 histogram gives the same sums as a Float64 one, and fills faster
+  const hist = new Int32Array(256);
+  const d = g.data;
+  for (let i = 0; i < d.length; i++) hist[d[i]]++;
   const total = g.data.length;
   let sum = 0;
   for (let t = 0; t < 256; t++) sum += t * hist[t];
@@ -50,8 +52,12 @@ export function otsuThreshold(g: Gray): number {
 
 /** 1 where the pixel is ink. */
 export function binarize(g: Gray, threshold = otsuThreshold(g)): Uint8Array {
-  const out = new Uint8Array(g.data.length);
-  for (let i = 0; i < g.data.length; i++) out[i] = g.data[i] <= threshold ? 1 : 0;
+  // a table of the 256 grey levels: one load a pixel instead of a comparison and a branch
+  const level = new Uint8Array(256);
+  level.fill(1, 0, Math.max(0, Math.min(256, Math.floor(threshold) + 1)));
+  const d = g.data;
+  const out = new Uint8Array(d.length);
+  for (let i = 0; i < d.length; i++) out[i] = level[d[i]];
   return out;
 }
 
@@ -62,8 +68,13 @@ export function binarize(g: Gray, threshold = otsuThreshold(g)): Uint8Array {
  * `coarseDeg`, then every `stepDeg` around the best coarse angle (the score rises smoothly to its
  * peak over a few tenths of a degree, so the coarse search lands beside it; a third of the work of
  * trying every step).
+ * The coarse search scores every `coarseSample`-th ink pixel only (its profile has the same shape,
+ * at a quarter of the work), and the two coarse angles it ranks first are scored again on every
+ * pixel: the better of those is the coarse angle a search on every pixel finds, unless that one
+ * ranked third or lower on the sample (docs/ocr.md, "Sixth round": the same angle on every page
+ * measured).
  */
-export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2, stepDeg = 0.05, coarseDeg = 0.25): number {
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDeg = 2, stepDeg = 0.05, coarseDeg = 0.25, coarseSample = 4): number {
   // a sample of ink pixels keeps this fast on a full page
   // Every pixel row is kept and only columns are skipped: rows skipped by a stride would leave
   // the ink on every stride-th row only, and at angle 0 those rows fall into every stride-th bin
@@ -71,53 +82,81 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number, max
   // sparse page of thin rules (江苏省人大 2019, A3: 0.3° measured as 0, so no rule was found).
   // The columns are skipped by stride² to keep the sample's size.
   const stride = Math.max(1, Math.floor((width * height) / 2_000_000)) ** 2;
-  let count = 0;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x += stride) count += ink[row + x];
-  }
+  const { xs, ys, count } = inkPositions(ink, width, height, stride);
   if (count < 100) return 0;
-  const xs = new Float64Array(count);
-  const ys = new Float64Array(count);
-  let k = 0;
+  // counts are whole numbers, and their squares' sum stays far below 2^53: the same score as Float64 bins
+  const bins = new Int32Array(height + 2 * Math.ceil(width * Math.tan((maxDeg * Math.PI) / 180)) + 4);
+  const offset = (bins.length - height) / 2;
+  const score = (a: number, every: number) => profileScore(xs, ys, count, every, Math.tan((a * Math.PI) / 180), bins, offset);
+  const full = new Map<number, number>();
+  const scoreAll = (a: number) => {
+    let sc = full.get(a);
+    if (sc === undefined) full.set(a, (sc = score(a, 1)));
+    return sc;
+  };
+  const angles = (from: number, to: number, step: number) => {
+    const out: number[] = [];
+    for (let i = 0; from + i * step <= to + 1e-9; i++) out.push(Math.round((from + i * step) * 1000) / 1000);
+    return out;
+  };
+  // the best of `list` on every pixel (the first of equals, as a scan from -maxDeg finds it)
+  const best = (list: readonly number[]) => list.reduce((b, a) => (scoreAll(a) > scoreAll(b) ? a : b));
+  const coarseAngles = angles(-maxDeg, maxDeg, coarseDeg);
+  const sampled = coarseAngles.map((a) => ({ a, sc: score(a, coarseSample) }));
+  // the two best on the sample, in angle order (a stable sort keeps the first of equals first)
+  const top = [...sampled].sort((p, q) => q.sc - p.sc).slice(0, 2).map((p) => p.a).sort((p, q) => p - q);
+  const coarse = best(top);
+  const fine = best(angles(Math.max(-maxDeg, coarse - coarseDeg), Math.min(maxDeg, coarse + coarseDeg), stepDeg));
+  return Math.round(fine * 100) / 100;
+}
+
+/**
+ * The positions of the ink pixels in every `stride`-th column, row by row, in one pass: whole
+ * positions, which Int32 holds exactly (the skew's arithmetic on them is the same as on Float64).
+ * On a page read in full (stride 1), four pixels are tested at once: most of a page is paper.
+ */
+function inkPositions(ink: Uint8Array, width: number, height: number, stride: number): { xs: Int32Array; ys: Int32Array; count: number } {
+  let xs = new Int32Array(1 << 16);
+  let ys = new Int32Array(1 << 16);
+  let count = 0;
+  const add = (x: number, y: number) => {
+    if (count === xs.length) {
+      const grown = [new Int32Array(2 * count), new Int32Array(2 * count)];
+      grown[0].set(xs);
+      grown[1].set(ys);
+      [xs, ys] = grown;
+    }
+    xs[count] = x;
+    ys[count++] = y;
+  };
+  if (stride === 1 && ink.byteOffset % 4 === 0) {
+    const words = new Uint32Array(ink.buffer, ink.byteOffset, ink.length >> 2);
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0) continue;
+      for (let i = 4 * w; i < 4 * w + 4; i++) if (ink[i]) add(i % width, (i / width) | 0);
+    }
+    for (let i = 4 * words.length; i < ink.length; i++) if (ink[i]) add(i % width, (i / width) | 0);
+    return { xs, ys, count };
+  }
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x += stride) {
-      if (ink[row + x]) {
-        xs[k] = x;
-        ys[k++] = y;
-      }
-    }
+    for (let x = 0; x < width; x += stride) if (ink[row + x]) add(x, y);
   }
-  const bins = new Float64Array(height + 2 * Math.ceil(width * Math.tan((maxDeg * Math.PI) / 180)) + 4);
-  const offset = (bins.length - height) / 2;
-  const score = (a: number) => {
-    const t = Math.tan((a * Math.PI) / 180);
-    bins.fill(0);
-    for (let i = 0; i < count; i++) bins[Math.round(ys[i] - xs[i] * t + offset)]++;
-    let sum = 0;
-    for (let i = 0; i < bins.length; i++) sum += bins[i] * bins[i];
-    return sum;
-  };
-  // the best of angles from..to every step (the first of equals, as a scan from -maxDeg finds it)
-  const best = (from: number, to: number, step: number, known: Map<number, number>) => {
-    let bestScore = -1;
-    let bestAngle = 0;
-    for (let i = 0; from + i * step <= to + 1e-9; i++) {
-      const a = Math.round((from + i * step) * 1000) / 1000;
-      let sc = known.get(a);
-      if (sc === undefined) known.set(a, (sc = score(a)));
-      if (sc > bestScore) {
-        bestScore = sc;
-        bestAngle = a;
-      }
-    }
-    return bestAngle;
-  };
-  const known = new Map<number, number>();
-  const coarse = best(-maxDeg, maxDeg, coarseDeg, known);
-  const fine = best(Math.max(-maxDeg, coarse - coarseDeg), Math.min(maxDeg, coarse + coarseDeg), stepDeg, known);
-  return Math.round(fine * 100) / 100;
+  return { xs, ys, count };
+}
+
+/**
+ * The sum of squared counts of the ink pixels' rows (every `every`-th pixel) once turned by the
+ * angle whose tangent is `t` (estimateSkew). A function of its own, on typed arrays only, so that
+ * the engine compiles the loop once for every call.
+ */
+function profileScore(xs: Int32Array, ys: Int32Array, count: number, every: number, t: number, bins: Int32Array, offset: number): number {
+  bins.fill(0);
+  // positive positions: floor(v + 0.5) by truncation is Math.round(v)
+  for (let i = 0; i < count; i += every) bins[(ys[i] - xs[i] * t + offset + 0.5) | 0]++;
+  let sum = 0;
+  for (let i = 0; i < bins.length; i++) sum += bins[i] * bins[i];
+  return sum;
 }
 
 interface Run {
