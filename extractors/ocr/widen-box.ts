@@ -41,12 +41,12 @@ export function isPieceOf(piece: OcrBox, line: OcrBox, rules: readonly RasterRul
   // 0.43 of that box's height and inside its band, read as a stroke and dropped (江苏省委办公厅 2018
   // 省委办公厅承办的会议 | 费)
   if (piece.x0 >= line.x0 && piece.x1 <= line.x1) return false;
-  const [pc, lc] = [(piece.x0 + piece.x1) / 2, (line.x0 + line.x1) / 2];
   const gap = Math.max(piece.x0 - line.x1, line.x0 - piece.x1);
   const stroke = ph <= STROKE * h && piece.y0 >= line.y0 && piece.y1 <= line.y1 && gap <= STROKE_GAP * h;
   const overlap = Math.min(piece.y1, line.y1) - Math.max(piece.y0, line.y0);
   const sliver = piece.x1 - piece.x0 <= SLIVER * h && ph <= 1.2 * h && overlap >= 0.8 * ph && gap <= TOUCH * h;
   if (!stroke && !sliver) return false;
+  const [pc, lc] = [(piece.x0 + piece.x1) / 2, (line.x0 + line.x1) / 2];
   const cy = (line.y0 + line.y1) / 2;
   return !rules.some((r) => r.x0 === r.x1 && r.x0 >= Math.min(pc, lc) && r.x0 <= Math.max(pc, lc) && Math.min(r.y0, r.y1) <= cy && Math.max(r.y0, r.y1) >= cy);
 }
