@@ -26,13 +26,16 @@ function decimalsOf(text: string): number | undefined {
 
 /** The cells of a grid whose amount has another number of decimals than every other of the grid. */
 export function oddDecimalCells(rows: readonly GridRow[]): GridCell[] {
-  const cells = rows.flatMap((r) => r.cells).filter((c) => c.bbox && c.text.trim());
-  const out: GridCell[] = [];
-  for (const cell of cells) {
-    const own = decimalsOf(cell.text);
-    if (own === undefined) continue;
-    const peers = cells.filter((c) => c !== cell).flatMap((c) => decimalsOf(c.text) ?? []);
-    if (peers.length >= MIN_PEERS && peers.every((d) => d === peers[0]) && own !== peers[0]) out.push(cell);
-  }
-  return out;
+  // each cell read once: a grid's amounts by their number of decimals
+  const read = rows.flatMap((r) => r.cells).flatMap((cell) => {
+    const decimals = cell.bbox && cell.text.trim() ? decimalsOf(cell.text) : undefined;
+    return decimals === undefined ? [] : [{ cell, decimals }];
+  });
+  const byDecimals = new Map<number, GridCell[]>();
+  for (const { cell, decimals } of read) byDecimals.set(decimals, [...(byDecimals.get(decimals) ?? []), cell]);
+  // the others all agree only when the grid has two numbers of decimals and this one stands alone
+  if (byDecimals.size !== 2) return [];
+  const [a, b] = [...byDecimals.values()];
+  const [lone, peers] = a.length === 1 ? [a, b] : [b, a];
+  return lone.length === 1 && peers.length >= MIN_PEERS ? lone : [];
 }

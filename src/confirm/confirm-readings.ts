@@ -56,15 +56,15 @@ const readable = <M extends Member>(id: Identity<M>) => [id.total, ...id.parts].
 
 /**
  * Whether the identity can be evaluated for `unsure`: it contains it, and every other member is
- * sure — or every unsure member is a part read as 0 and no member is negative, so that the sure
+ * known (`known`: sure, or confirmed in an earlier round) — or every unknown member is a part read as 0 and no member is negative, so that the sure
  * members alone must make it hold (a sum of amounts none below 0 that adds nothing has parts of 0
  * only: two zeros read as specks in one 资金总额 are both confirmed, a 0 beside another unsure
  * figure is not).
  */
-function checkable<M extends Member>(unsure: M, id: Identity<M>): boolean {
+function checkable<M extends Member>(unsure: M, id: Identity<M>, known: (m: M) => boolean): boolean {
   const all = [id.total, ...id.parts];
   if (!all.includes(unsure) || (id.only && id.only !== unsure) || !readable(id)) return false;
-  const unknown = all.filter((m) => !m.sure);
+  const unknown = all.filter((m) => !known(m));
   if (unknown.length === 1) return true;
   return unknown.every((m) => m !== id.total && cmp(dec(m.value), dec('0')) === 0) && all.every((m) => cmp(dec(m.value), dec('0')) >= 0);
 }
@@ -73,8 +73,8 @@ function checkable<M extends Member>(unsure: M, id: Identity<M>): boolean {
  * The identity that confirms `unsure`, or undefined: every identity containing it that can be
  * evaluated (checkable) must hold exactly with its reading, and at least one must exist.
  */
-export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Identity<M>[]): Identity<M> | undefined {
-  const usable = ids.filter((id) => checkable(unsure, id));
+export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Identity<M>[], known: (m: M) => boolean = (m) => m.sure): Identity<M> | undefined {
+  const usable = ids.filter((id) => checkable(unsure, id, known));
   if (!usable.length) return undefined;
   const holds = (id: Identity<M>) => {
     const v = (m: M) => dec((id.inYuan ? toYuan(m.value, m.unit) : undefined) ?? m.value);
@@ -91,16 +91,14 @@ export function confirmingIdentity<M extends Member>(unsure: M, ids: readonly Id
  */
 export function confirmInRounds<M extends Member>(members: readonly M[], ids: readonly Identity<M>[]): Map<M, Identity<M>> {
   const confirmed = new Map<M, Identity<M>>();
+  const known = (m: M) => m.sure || confirmed.has(m);
   for (;;) {
-    const round = members.filter((m) => !m.sure && !confirmed.has(m)).flatMap((m) => {
-      const id = confirmingIdentity(m, ids);
+    const round = members.filter((m) => !known(m)).flatMap((m) => {
+      const id = confirmingIdentity(m, ids, known);
       return id ? [[m, id] as const] : [];
     });
     if (!round.length) return confirmed;
-    for (const [m, id] of round) {
-      confirmed.set(m, id);
-      m.sure = true;
-    }
+    for (const [m, id] of round) confirmed.set(m, id);
   }
 }
 
@@ -140,7 +138,7 @@ function confirmFunds(p: Project, diagnostics: Diagnostic[]): Project {
   const implementationFunds = { ...p.implementationFunds };
   const annualFunds = { ...p.annualFunds };
   const confirmed = confirmInRounds(members, ids);
-  for (const m of members.filter((x) => x.cell && 'reading' in x.cell)) {
+  for (const m of members.filter((x) => !x.sure)) {
     const w = m.cell as NonNullable<Project['withheldFunds']>[number];
     const id = confirmed.get(m);
     if (!id) {
@@ -223,7 +221,7 @@ function tableIdentities(table: Table, members: Map<Row, RowMember[]>, reported:
     }
   }
   // 收入总计 = 支出总计 in a side-by-side summary (balance.ts)
-  const balance = balanceCells(table, (r) => members.get(r) ?? []);
+  const balance = balanceCells(table, (r) => members.get(r) ?? [])?.cells;
   if (balance && balance.every((m) => isMoneyPath(m.path))) out.push({ rule: 'totals.balance', total: balance[0], parts: [balance[1]], names: ['收入总计', '支出总计'] });
   return out;
 }
@@ -260,7 +258,7 @@ function confirmTable(table: Table, members: Map<Row, RowMember[]>, confirmed: M
     if (!row.withheld?.length) return row;
     const amounts = [...row.amounts];
     const withheld: Withheld[] = [];
-    for (const m of members.get(row)!.filter((x) => x.withheld)) {
+    for (const m of members.get(row)!.filter((x) => !x.sure)) {
       const w = m.withheld!;
       const id = confirmed.get(m);
       if (!id) {

@@ -8,11 +8,12 @@
  */
 import type { Row, Table } from '../../schemas/document.js';
 import { blocks } from './code-families.js';
-import { leaf, type CellLike, type CellsOf } from './cross-totals.js';
+import { type CellLike, type CellsOf } from './cross-totals.js';
+import { leaf } from '../util/column-path.js';
 import { isTotalRow, itemText } from './total-rows.js';
 
 /** The 收入总计 and 支出总计 rows of a side-by-side table, when it prints both. */
-export function balanceRows(table: Table): { income: Row; expenditure: Row } | undefined {
+function balanceRows(table: Table): { income: Row; expenditure: Row } | undefined {
   if (!table.sideBySide) return undefined;
   const b = blocks(table);
   const last = (block: string) => (b.get(block) ?? []).filter((r) => isTotalRow(r) && /总计$/.test(itemText(r))).pop();
@@ -21,12 +22,12 @@ export function balanceRows(table: Table): { income: Row; expenditure: Row } | u
   return income && expenditure ? { income, expenditure } : undefined;
 }
 
-/** The two cells that must be equal: [income, expenditure]. */
-export function balanceCells<C extends CellLike>(table: Table, cellsOf: CellsOf<C>): [C, C] | undefined {
+/** The two rows, and their two cells that must be equal: [income, expenditure]. */
+export function balanceCells<C extends CellLike>(table: Table, cellsOf: CellsOf<C>): { income: Row; expenditure: Row; cells: [C, C] } | undefined {
   const rows = balanceRows(table);
   if (!rows) return undefined;
   const inc = cellsOf(rows.income);
   const exp = cellsOf(rows.expenditure);
   const ea = exp.find((a) => /合计|小计|总计/.test(leaf(a.path))) ?? exp[0];
-  return inc[0] && ea ? [inc[0], ea] : undefined;
+  return inc[0] && ea ? { ...rows, cells: [inc[0], ea] } : undefined;
 }

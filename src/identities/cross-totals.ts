@@ -12,6 +12,7 @@ import type { Document, Row, Table } from '../../schemas/document.js';
 import { kindDef, TABLE_KIND_DEFS, type Scope, type TableRole } from '../../schemas/table-kinds.js';
 import { isDecimal } from '../core/decimal.js';
 import { isMoneyPath } from '../util/money-column.js';
+import { leaf } from '../util/column-path.js';
 import { blocks } from './code-families.js';
 import { isTotalRow, itemText } from './total-rows.js';
 
@@ -36,11 +37,6 @@ export const GRAND = /^(合计|总计|小计|金额|本年收入合计|本年支
 
 /** The column of a single source, by header. */
 export const SOURCE_COLUMN: Partial<Record<Scope, RegExp>> = { general_budget: /一般公共预算/, government_fund: /政府性基金/, state_capital: /国有资本经营/ };
-
-export const leaf = (path: string): string => {
-  const parts = path.split(' / ');
-  return parts[parts.length - 1].replace(/\s+/g, '');
-};
 
 const figure = (c: CellLike | undefined) => !!c && isDecimal(c.value);
 const nonZero = (c: CellLike) => isDecimal(c.value) && /[1-9]/.test(c.value);

@@ -27,7 +27,8 @@ import { projectGroups } from './project-groups.js';
 import { show, showSigned, sumOf } from './rounding.js';
 import { amountByLeaf, norm, sumFinding, valueOf } from './tables.js';
 import { blocks, twoSided } from '../identities/code-families.js';
-import { ANY_TOTAL, blockTotalCells, crossTotals, GRAND, leaf, sourcesPresent } from '../identities/cross-totals.js';
+import { ANY_TOTAL, blockTotalCells, crossTotals, GRAND, sourcesPresent } from '../identities/cross-totals.js';
+import { leaf } from '../util/column-path.js';
 
 const amountsOf = (r: Row) => r.amounts;
 

@@ -12,7 +12,8 @@ import { show, showSigned, sumOf, toYuan, unitInYuan } from './rounding.js';
 import { valueOf } from './tables.js';
 import { blocks } from '../identities/code-families.js';
 import { topLevel } from '../identities/total-rows.js';
-import { grandTotalCell, grandTotalRow, leaf } from '../identities/cross-totals.js';
+import { grandTotalCell, grandTotalRow } from '../identities/cross-totals.js';
+import { leaf } from '../util/column-path.js';
 
 export interface Fig {
   /** printed value in the table's unit */

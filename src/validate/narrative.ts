@@ -17,7 +17,7 @@ import { agreeFinding, compareFigs, grandTotal, roleKinds, tablesOf, type Fig } 
 import { finding, type Where } from './messages.js';
 import { show } from './rounding.js';
 import { isMoneyPath, norm, valueOf } from './tables.js';
-import { leaf } from '../identities/cross-totals.js';
+import { leaf } from '../util/column-path.js';
 import { blocks } from '../identities/code-families.js';
 import { isTotalRow, itemText } from '../identities/total-rows.js';
 

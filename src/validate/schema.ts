@@ -11,7 +11,7 @@ import { cmp, dec, isDecimal } from '../core/decimal.js';
 import { finding } from './messages.js';
 import { toYuan } from './rounding.js';
 import { hasAmounts, valueOf } from './tables.js';
-import { leaf } from '../identities/cross-totals.js';
+import { leaf } from '../util/column-path.js';
 import { codeKindOf } from '../identities/code-families.js';
 
 function zodFindings(doc: unknown): Finding[] {

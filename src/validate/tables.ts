@@ -11,7 +11,7 @@ import { isMoneyPath } from '../util/money-column.js';
 export { isMoneyPath };
 import { finding, placeEn, placeZh, whereCell } from './messages.js';
 import { reconcile, show, showSigned, sumOf, unitOf } from './rounding.js';
-import { leaf } from '../identities/cross-totals.js';
+import { leaf } from '../util/column-path.js';
 
 export function valueOf(a: Amount | undefined): Dec | undefined {
   if (!a || !isDecimal(a.value)) return undefined;

@@ -12,7 +12,7 @@ import { reconcile, show, showSigned, unitOf } from './rounding.js';
 import { amountAt, hasAmounts, sumFinding, valueOf } from './tables.js';
 import { blocks } from '../identities/code-families.js';
 import { isTotalRow, totalRowFamilies } from '../identities/total-rows.js';
-import { balanceCells, balanceRows } from '../identities/balance.js';
+import { balanceCells } from '../identities/balance.js';
 
 function columnsOf(rows: Row[]): number[] {
   const s = new Set<number>();
@@ -42,10 +42,9 @@ function checkBlock(table: Table, rows: Row[]): Finding[] {
 }
 
 function balance(table: Table): Finding[] {
-  const cells = balanceCells(table, (r) => r.amounts);
-  if (!cells) return [];
-  const { income: i, expenditure: e } = balanceRows(table)!;
-  const [ia, ea] = cells;
+  const b = balanceCells(table, (r) => r.amounts);
+  if (!b) return [];
+  const { income: i, expenditure: e, cells: [ia, ea] } = b;
   const iv = valueOf(ia);
   const ev = valueOf(ea);
   if (!iv || !ev) return [];

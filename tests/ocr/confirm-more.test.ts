@@ -9,23 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { Document } from '../../schemas/document.js';
 import { confirmReadings } from '../../src/confirm/confirm-readings.js';
 import { tsv } from '../helpers.js';
-import { codes, read, table, unconfirmed } from './unsure-fixture.js';
-
-
+import { codes, fundsForm, read, table, unconfirmed } from './unsure-fixture.js';
 
 const income = (...rows: string[][]) => `## 2024年收入预算总表\n\n部门名称：测试局\n\n单位：万元\n\n${tsv(['项目', '预算数'], ...rows)}\n`;
 
-const form = (annual: string[]) =>
-  `忻州市市级预算部门（单位）项目支出绩效目标表\n\n(2024年度)\n\n${tsv(
-    ['项目名称', '', '安保人员及委托业务经费', '', '', '', '', ''],
-    ['主管部门及代码', '', '113-忻州市信访局', '', '实施单位', '', '忻州市信访局', ''],
-    ['项目资金（元）', '实施期资金总额：', '400,000', '', '年度资金总额：', annual[0], '', ''],
-    ['', '其中：中央财政资金', '0', '', '其中：中央财政资金', annual[1], '', ''],
-    ['', '省级财政资金', '0', '', '省级财政资金', annual[2], '', ''],
-    ['', '市县（区）财政资金', '400,000', '', '市县（区）财政资金', annual[3], '', ''],
-    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'],
-    ['', '产出指标', '数量指标', '安保人员', '10人', '数量指标', '安保人员', '10人'],
-  )}\n`;
+const form = (annual: string[]) => fundsForm(['中央财政资金', '省级财政资金', '市县（区）财政资金'], ['400,000', '0', '0', '400,000'], annual);
 const annual = (doc: Document, key: string) => doc.projects[0].fundCells.find((c) => c.period === '年度' && c.key === key);
 
 describe('more unsure readings confirmed, none guessed', () => {

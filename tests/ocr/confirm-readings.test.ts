@@ -11,21 +11,9 @@ import { confirmReadings } from '../../src/confirm/confirm-readings.js';
 import { documentFacts } from '../../src/export/facts.js';
 import { validateDocument } from '../../src/validate/index.js';
 import { docFromText, tsv } from '../helpers.js';
-import { codes, read, table, unconfirmed } from './unsure-fixture.js';
+import { codes, fundsForm, read, table, unconfirmed } from './unsure-fixture.js';
 
-
-const form = (impl: [string, string, string], annual: [string, string, string]) =>
-  `忻州市市级预算部门（单位）项目支出绩效目标表\n\n(2024年度)\n\n${tsv(
-    ['项目名称', '', '安保人员及委托业务经费', '', '', '', '', ''],
-    ['主管部门及代码', '', '113-忻州市信访局', '', '实施单位', '', '忻州市信访局', ''],
-    ['项目资金（元）', '实施期资金总额：', impl[0], '', '年度资金总额：', annual[0], '', ''],
-    ['', '其中：中央财政资金', impl[1], '', '其中：中央财政资金', annual[1], '', ''],
-    ['', '市县（区）财政资金', impl[2], '', '市县（区）财政资金', annual[2], '', ''],
-    ['绩效指标', '一级指标', '二级指标', '三级指标', '指标值', '二级指标', '三级指标', '指标值'],
-    ['', '产出指标', '数量指标', '安保人员', '10人', '数量指标', '安保人员', '10人'],
-  )}\n`;
-
-
+const form = (impl: [string, string, string], annual: [string, string, string]) => fundsForm(['中央财政资金', '市县（区）财政资金'], impl, annual);
 const fund = (doc: Document, period: string, key: string) => doc.projects[0].fundCells.find((c) => c.period === period && c.key === key);
 
 describe('an unsure OCR reading is read only when an identity of the document confirms it', () => {
